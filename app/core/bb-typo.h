@@ -1,0 +1,16 @@
+/* bb-typo.h - "did you mean …?" for misspelt mail domains
+ *
+ * Copyright 2026 The Bounceback authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+char *bb_typo_suggest_domain  (const char *domain);
+char *bb_typo_suggest_address (const char *address);
+
+G_END_DECLS
