@@ -1,4 +1,4 @@
-/* main.c - bounceback-cli
+/* main.c - bounceback-cli: the engine on the command line
  *
  * Copyright 2026 The Bounceback authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -6,9 +6,125 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "bb-core.h"
+#include "bb-input.h"
+#include "bb-json.h"
+#include "bb-report.h"
+
+typedef struct
+{
+  gboolean json;
+  GString *buffer;
+} Output;
+
+static void
+flush_output (Output *out,
+              gboolean force)
+{
+  if (out->buffer->len >= (force ? 1 : 64 * 1024))
+    {
+      fwrite (out->buffer->str, 1, out->buffer->len, stdout);
+      g_string_truncate (out->buffer, 0);
+    }
+}
+
+static void
+on_result (BbBounce *bounce,
+           gpointer  user_data)
+{
+  Output *out = user_data;
+
+  if (out->json)
+    {
+      bb_json_write_bounce (out->buffer, bounce);
+      g_string_append_c (out->buffer, '\n');
+    }
+  else
+    bb_report_write (out->buffer, bounce);
+  flush_output (out, FALSE);
+}
+
+static int
+cmd_analyze (int    argc,
+             char **argv)
+{
+  gboolean json = FALSE;
+  int threads = 0;
+  g_auto (GStrv) paths = NULL;
+  g_autoptr (GOptionContext) context = NULL;
+  g_autoptr (GError) error = NULL;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("One JSON object per message, one per line"), NULL },
+    { "threads", 'j', 0, G_OPTION_ARG_INT, &threads, N_("Worker threads (default: one per processor)"), N_("N") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, N_("PATH…") },
+    { NULL },
+  };
+  Output out = { 0 };
+  guint failures;
+
+  context = g_option_context_new (_("PATH… — analyse bounce e-mails (files, folders, mbox files, or - for standard input)"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("bounceback-cli analyze: %s\n", error->message);
+      return 2;
+    }
+  if (paths == NULL || paths[0] == NULL)
+    {
+      g_printerr ("%s\n", _("bounceback-cli analyze: give at least one file, folder or - (standard input)."));
+      return 2;
+    }
+  if (threads < 0)
+    threads = 0;
+
+  out.json = json;
+  out.buffer = g_string_sized_new (128 * 1024);
+  failures = bb_input_analyze ((const char * const *) paths, (guint) threads, NULL, on_result, &out);
+  flush_output (&out, TRUE);
+  fflush (stdout);
+  g_string_free (out.buffer, TRUE);
+  return failures > 0 ? 1 : 0;
+}
+
+static void
+usage (void)
+{
+  g_print ("%s\n\n", _("Usage: bounceback-cli COMMAND [OPTIONS] ARGS…"));
+  g_print ("%s\n", _("Commands:"));
+  g_print ("  analyze [--json] PATH…   %s\n", _("Explain bounce e-mails"));
+  g_print ("  help                     %s\n", _("Show this help"));
+  g_print ("  version                  %s\n", _("Show the version"));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
-  return 0;
+  setlocale (LC_ALL, "");
+  bb_core_init ();
+  textdomain (GETTEXT_PACKAGE);
+
+  if (argc < 2 || strcmp (argv[1], "help") == 0 || strcmp (argv[1], "--help") == 0 ||
+      strcmp (argv[1], "-h") == 0)
+    {
+      usage ();
+      return argc < 2 ? 2 : 0;
+    }
+  if (strcmp (argv[1], "version") == 0 || strcmp (argv[1], "--version") == 0)
+    {
+      g_print ("bounceback-cli %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+  if (strcmp (argv[1], "analyze") == 0)
+    return cmd_analyze (argc - 1, argv + 1);
+
+  g_printerr (_("bounceback-cli: unknown command “%s”.\n"), argv[1]);
+  usage ();
+  return 2;
 }

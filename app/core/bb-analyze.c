@@ -1,7 +1,919 @@
-/* bb-analyze.c - stub
+/* bb-analyze.c - turn the bytes of one message (or a pasted fragment) into
+ * an explained diagnosis
  *
  * Copyright 2026 The Bounceback authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"
+
+#include "bb-analyze.h"
+#include "bb-bounce-private.h"
+#include "bb-classify.h"
+#include "bb-core.h"
+#include "bb-dsn.h"
+#include "bb-gmime-private.h"
+#include "bb-message.h"
+#include "bb-provider.h"
+#include "bb-recipient-private.h"
+#include "bb-scan.h"
+#include "bb-text.h"
+#include "bb-typo.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+void _bb_content_hints_compute (BbBounce *bounce, GMimeMessage *original, const char *notice);
+
+/**
+ * bb_core_init:
+ *
+ * Once per process, from main(): GMime's tables and the message catalogue.
+ * BOUNCEBACK_LOCALEDIR lets tests and uninstalled runs find the build
+ * tree's catalogues.
+ */
+void
+bb_core_init (void)
+{
+  const char *localedir = g_getenv ("BOUNCEBACK_LOCALEDIR");
+
+  g_mime_init ();
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+}
+
+typedef struct
+{
+  BbBounce     *bounce;
+  BbMessage    *msg;      /* NULL for fragments */
+  const char   *text;     /* the notice's text */
+  gsize         text_len;
+  GPtrArray    *own;      /* the rep's addresses: not recipients */
+  gboolean      signals;  /* the notice says it is about a failure */
+  gboolean      autoreply;
+  GMimeMessage *original; /* borrowed */
+  GMimeMessage *original_owned;
+} Analysis;
+
+static gboolean
+ci_contains (const char *haystack,
+             const char *needle)
+{
+  gsize n = strlen (needle);
+
+  if (haystack == NULL)
+    return FALSE;
+  for (const char *p = haystack; *p != '\0'; p++)
+    if (g_ascii_strncasecmp (p, needle, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+ci_contains_any (const char         *haystack,
+                 const char * const *needles)
+{
+  for (guint i = 0; needles[i] != NULL; i++)
+    if (ci_contains (haystack, needles[i]))
+      return TRUE;
+  return FALSE;
+}
+
+static const char *const daemon_senders[] = {
+  "mailer-daemon", "postmaster", "mail delivery", "mail administrator", "mailadmin",
+  "delivery subsystem", "mail system", "mailer daemon", "mdaemon", "bounce", "double-bounce",
+  "mail.delivery", "deliverystatus", "microsoftexchange", "no-reply@mailsupport.aliyun.com",
+  "系统", "postoffice", "mailerdaemon", "returned", NULL,
+};
+
+static const char *const bounce_subjects[] = {
+  "undeliver", "undelivered", "delivery status notification", "failure notice", "returned mail",
+  "delivery failure", "delivery failed", "failed delivery", "mail delivery failed",
+  "could not be delivered", "non-deliverable", "nondeliverable", "non deliverable",
+  "delivery notification", "mail system error", "returned to sender", "not delivered",
+  "delivery problem", "unzustellbar", "non remis", "onbestelbaar", "non recapitabile",
+  "no se puede entregar", "unable to deliver", "warning: could not send", "delayed mail",
+  "delivery delayed", "delivery has failed", "rejected", "mail failure", "message failure",
+  "bounce", "error sending", "mail error", "couldn't be delivered", "was not delivered",
+  "delivery report", "系统退信", "退信", "投递失败", "发送失败", "未送达", "无法投递",
+  "mail could not", "returned message", "notification", "nicht zustellbar", "delivery error",
+  "error delivering", "failed to deliver", NULL,
+};
+
+static const char *const autoreply_subjects[] = {
+  "auto:", "automatic reply", "autoreply", "auto-reply", "auto reply", "out of office",
+  "out of the office", "away from", "on vacation", "vacation", "autoresponse",
+  "auto-response", "automatische antwort", "abwesenheit", "réponse automatique",
+  "respuesta automática", "risposta automatica", "自动回复", "自動回覆", "自动答复", "休假",
+  "away until", "i am away", "i'm away", "not in the office", "out of the office",
+  "fuera de la oficina", "absence", "congés", NULL,
+};
+
+static char *
+address_of (InternetAddressList *list,
+            guint               *count)
+{
+  char *first = NULL;
+  int n = list != NULL ? internet_address_list_length (list) : 0;
+
+  if (count != NULL)
+    *count = 0;
+  for (int i = 0; i < n; i++)
+    {
+      InternetAddress *ia = internet_address_list_get_address (list, i);
+
+      if (INTERNET_ADDRESS_IS_MAILBOX (ia))
+        {
+          const char *addr = internet_address_mailbox_get_addr (INTERNET_ADDRESS_MAILBOX (ia));
+
+          if (addr != NULL && strchr (addr, '@') != NULL)
+            {
+              if (count != NULL)
+                (*count)++;
+              if (first == NULL)
+                first = g_strdup (addr);
+            }
+        }
+    }
+  return first;
+}
+
+static void
+add_own_addresses (Analysis            *a,
+                   InternetAddressList *list)
+{
+  int n = list != NULL ? internet_address_list_length (list) : 0;
+
+  for (int i = 0; i < n; i++)
+    {
+      InternetAddress *ia = internet_address_list_get_address (list, i);
+
+      if (INTERNET_ADDRESS_IS_MAILBOX (ia))
+        {
+          const char *addr = internet_address_mailbox_get_addr (INTERNET_ADDRESS_MAILBOX (ia));
+
+          if (addr != NULL && strchr (addr, '@') != NULL)
+            g_ptr_array_add (a->own, g_strdup (addr));
+        }
+    }
+}
+
+static gboolean
+is_own (Analysis   *a,
+        const char *address)
+{
+  for (guint i = 0; i < a->own->len; i++)
+    if (g_ascii_strcasecmp (g_ptr_array_index (a->own, i), address) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static const char *
+domain_of (const char *address)
+{
+  const char *at = address != NULL ? strrchr (address, '@') : NULL;
+
+  return at != NULL ? at + 1 : NULL;
+}
+
+/* The fields of a feedback report (RFC 5965), or of any "Name: value"
+ * block: every value of @name, in order. */
+static GPtrArray *
+field_values (const char *text,
+              const char *name)
+{
+  GPtrArray *values = g_ptr_array_new_with_free_func (g_free);
+  gsize n = strlen (name);
+  const char *p = text;
+
+  while (p != NULL && *p != '\0')
+    {
+      const char *eol = strchr (p, '\n');
+
+      if (g_ascii_strncasecmp (p, name, n) == 0 && p[n] == ':')
+        {
+          g_autofree char *line = g_strndup (p + n + 1, eol != NULL ? (gsize) (eol - p - n - 1) : strlen (p + n + 1));
+          char *address = bb_text_clean_address (line);
+
+          if (address != NULL)
+            g_ptr_array_add (values, address);
+        }
+      p = eol != NULL ? eol + 1 : NULL;
+    }
+  return values;
+}
+
+static BbRecipient *
+add_recipient (Analysis   *a,
+               const char *address)
+{
+  BbRecipient *r;
+
+  for (guint i = 0; i < a->bounce->recipients->len; i++)
+    {
+      r = g_ptr_array_index (a->bounce->recipients, i);
+      if (g_ascii_strcasecmp (r->address, address) == 0)
+        return NULL;
+    }
+  r = _bb_recipient_new (address);
+  g_ptr_array_add (a->bounce->recipients, r);
+  return r;
+}
+
+static void
+fill_from_diagnostic (BbRecipient *r)
+{
+  g_autofree char *status = NULL;
+  g_autofree char *reply_code = NULL;
+  g_autofree char *command = NULL;
+  g_autofree char *remote = NULL;
+
+  if (r->diagnostic == NULL)
+    return;
+  bb_scan_diagnostic (r->diagnostic, &status, &reply_code, &command, &remote, NULL);
+  /* The status field is authoritative, except when it carries no detail
+   * (Postfix writes 5.0.0 whenever the remote gave no enhanced code;
+   * NetEase always writes 5.0.0): then the reply's own code counts. */
+  if (status != NULL &&
+      (r->status == NULL || g_str_has_suffix (r->status, ".0.0")) &&
+      (r->status == NULL || r->status[0] == status[0]))
+    _bb_recipient_set (&r->status, status);
+  if (r->reply_code == NULL)
+    _bb_recipient_set (&r->reply_code, reply_code);
+  if (r->smtp_command == NULL)
+    _bb_recipient_set (&r->smtp_command, command);
+  if (r->remote_mta == NULL)
+    _bb_recipient_set (&r->remote_mta, remote);
+}
+
+static void
+from_hit (BbRecipient     *r,
+          const BbScanHit *hit)
+{
+  if (r->diagnostic == NULL || *r->diagnostic == '\0')
+    _bb_recipient_set (&r->diagnostic, hit->diagnostic);
+  if (r->status == NULL || (g_str_has_suffix (r->status, ".0.0") && hit->status != NULL &&
+                            hit->status[0] == r->status[0]))
+    _bb_recipient_set (&r->status, hit->status);
+  if (r->reply_code == NULL)
+    _bb_recipient_set (&r->reply_code, hit->reply_code);
+  if (r->smtp_command == NULL)
+    _bb_recipient_set (&r->smtp_command, hit->command);
+  if (r->remote_mta == NULL)
+    _bb_recipient_set (&r->remote_mta, hit->remote_mta);
+}
+
+static const BbScanHit *
+hit_for (BbScanResult *scan,
+         const char   *address)
+{
+  for (guint i = 0; scan != NULL && i < scan->hits->len; i++)
+    {
+      BbScanHit *hit = g_ptr_array_index (scan->hits, i);
+
+      if (g_ascii_strcasecmp (hit->address, address) == 0)
+        return hit;
+    }
+  return NULL;
+}
+
+static void
+recipients_from_dsn (Analysis     *a,
+                     BbDsnReport  *report,
+                     BbScanResult *scan)
+{
+  for (guint i = 0; i < report->recipients->len; i++)
+    {
+      BbDsnRecipient *d = g_ptr_array_index (report->recipients, i);
+      BbRecipient *r = add_recipient (a, bb_dsn_recipient_address (d));
+      const BbScanHit *hit;
+
+      if (r == NULL)
+        continue;
+      r->from_dsn = TRUE;
+      _bb_recipient_set (&r->status, d->status);
+      _bb_recipient_set (&r->action, d->action);
+      _bb_recipient_set (&r->diagnostic, d->diagnostic_code);
+      _bb_recipient_set (&r->diagnostic_type, d->diagnostic_type);
+      _bb_recipient_set (&r->remote_mta, d->remote_mta);
+      _bb_recipient_set (&r->reporting_mta, report->reporting_mta);
+      _bb_recipient_set (&r->date, d->last_attempt_date != NULL ? d->last_attempt_date
+                                                                : report->arrival_date);
+      fill_from_diagnostic (r);
+      hit = hit_for (scan, r->address);
+      if (hit == NULL && d->original_recipient != NULL)
+        hit = hit_for (scan, d->original_recipient);
+      if (hit == NULL && scan != NULL && scan->hits->len == 1 && report->recipients->len == 1)
+        hit = g_ptr_array_index (scan->hits, 0);
+      if (hit != NULL)
+        from_hit (r, hit);
+    }
+}
+
+static void
+recipients_from_scan (Analysis     *a,
+                      BbScanResult *scan)
+{
+  for (guint i = 0; i < scan->hits->len; i++)
+    {
+      BbScanHit *hit = g_ptr_array_index (scan->hits, i);
+      BbRecipient *r = add_recipient (a, hit->address);
+
+      if (r != NULL)
+        from_hit (r, hit);
+    }
+}
+
+/* No recipient was named where servers name them: fall back on the
+ * headers that carry them, then on the original's To. */
+static void
+recipients_fallback (Analysis     *a,
+                     BbScanResult *scan)
+{
+  GMimeObject *notice = a->msg != NULL ? GMIME_OBJECT (a->msg->message) : NULL;
+  const char *failed = notice != NULL ? g_mime_object_get_header (notice, "X-Failed-Recipients") : NULL;
+
+  if (failed != NULL)
+    {
+      g_auto (GStrv) parts = g_strsplit_set (failed, ",; ", -1);
+
+      for (guint i = 0; parts[i] != NULL; i++)
+        {
+          g_autofree char *address = bb_text_clean_address (parts[i]);
+
+          if (address != NULL)
+            add_recipient (a, address);
+        }
+    }
+  if (a->bounce->recipients->len == 0 && a->original != NULL)
+    {
+      InternetAddressList *to = g_mime_message_get_to (a->original);
+      int n = to != NULL ? internet_address_list_length (to) : 0;
+
+      for (int i = 0; i < n; i++)
+        {
+          InternetAddress *ia = internet_address_list_get_address (to, i);
+
+          if (INTERNET_ADDRESS_IS_MAILBOX (ia))
+            {
+              const char *addr = internet_address_mailbox_get_addr (INTERNET_ADDRESS_MAILBOX (ia));
+              if (addr != NULL && strchr (addr, '@') != NULL && !is_own (a, addr))
+                add_recipient (a, addr);
+            }
+        }
+    }
+  if (a->bounce->recipients->len == 0 && scan != NULL && scan->notice != NULL)
+    {
+      const char *p = scan->notice;
+      const char *end = p + strlen (p);
+      const char *at;
+      char *address;
+
+      while ((address = bb_text_find_address (p, end, &at)) != NULL)
+        {
+          if (!is_own (a, address) && !ci_contains (address, "mailer-daemon") &&
+              !ci_contains (address, "postmaster@"))
+            {
+              add_recipient (a, address);
+              g_free (address);
+              break;
+            }
+          p = at + strlen (address);
+          g_free (address);
+        }
+    }
+  for (guint i = 0; i < a->bounce->recipients->len; i++)
+    {
+      BbRecipient *r = g_ptr_array_index (a->bounce->recipients, i);
+
+      if (r->diagnostic == NULL && scan != NULL && scan->notice != NULL)
+        {
+          /* The whole notice is the diagnostic: read its reply, if any. */
+          _bb_recipient_set (&r->diagnostic, scan->notice);
+          fill_from_diagnostic (r);
+        }
+    }
+}
+
+static void
+set_original (Analysis *a)
+{
+  BbBounce *b = a->bounce;
+  GMimeMessage *o = a->original;
+  InternetAddressList *list;
+  const char *value;
+
+  if (o == NULL)
+    return;
+  b->has_original = TRUE;
+  value = g_mime_message_get_subject (o);
+  b->original_subject = value != NULL ? g_strdup (value) : NULL;
+  value = g_mime_object_get_header (GMIME_OBJECT (o), "Date");
+  b->original_date = value != NULL ? bb_text_collapse (value, -1) : NULL;
+  value = g_mime_message_get_message_id (o);
+  b->original_message_id = value != NULL ? g_strdup (value) : NULL;
+  list = g_mime_message_get_from (o);
+  if (list != NULL && internet_address_list_length (list) > 0)
+    {
+      InternetAddress *ia = internet_address_list_get_address (list, 0);
+      if (INTERNET_ADDRESS_IS_MAILBOX (ia))
+        b->original_from = _bb_mailbox_new (internet_address_get_name (ia),
+                                            internet_address_mailbox_get_addr (INTERNET_ADDRESS_MAILBOX (ia)));
+    }
+  list = g_mime_message_get_to (o);
+  for (int i = 0; list != NULL && i < internet_address_list_length (list); i++)
+    {
+      InternetAddress *ia = internet_address_list_get_address (list, i);
+      if (INTERNET_ADDRESS_IS_MAILBOX (ia))
+        g_ptr_array_add (b->original_to,
+                         _bb_mailbox_new (internet_address_get_name (ia),
+                                          internet_address_mailbox_get_addr (INTERNET_ADDRESS_MAILBOX (ia))));
+    }
+}
+
+/* Attachments and size of the original: names and sizes only, nothing is
+ * decoded. */
+static void
+collect_attachments (BbBounce    *b,
+                     GMimeObject *object,
+                     guint        depth)
+{
+  if (depth > 16 || b->attachments->len > 200)
+    return;
+  if (GMIME_IS_MULTIPART (object))
+    {
+      int n = g_mime_multipart_get_count (GMIME_MULTIPART (object));
+
+      for (int i = 0; i < n; i++)
+        collect_attachments (b, g_mime_multipart_get_part (GMIME_MULTIPART (object), i), depth + 1);
+      return;
+    }
+  if (GMIME_IS_PART (object))
+    {
+      GMimePart *part = GMIME_PART (object);
+      const char *filename = g_mime_part_get_filename (part);
+      gsize size = bb_message_part_size (part);
+      GMimeContentType *ct = g_mime_object_get_content_type (object);
+      g_autofree char *type = ct != NULL ? g_mime_content_type_get_mime_type (ct) : g_strdup ("application/octet-stream");
+
+      b->original_size += size;
+      if (filename != NULL || g_mime_part_is_attachment (part))
+        {
+          g_autofree char *lower = g_ascii_strdown (type, -1);
+          _bb_bounce_add_attachment (b, filename, lower, size);
+        }
+    }
+}
+
+static void
+analyze_sender (Analysis *a)
+{
+  BbBounce *b = a->bounce;
+  const char *address = NULL;
+
+  if (b->original_from != NULL && b->original_from->address != NULL)
+    address = b->original_from->address;
+  else if (a->own->len > 0)
+    address = g_ptr_array_index (a->own, 0);
+  if (address == NULL)
+    return;
+  b->sender_address = g_strdup (address);
+  if (domain_of (address) != NULL)
+    b->sender_provider = bb_provider_for_domain (domain_of (address));
+  if (b->sender_provider == NULL)
+    b->sender_provider = bb_provider_company_server ();
+}
+
+static gboolean
+all_actions (BbBounce    *b,
+             const char **actions)
+{
+  if (b->recipients->len == 0)
+    return FALSE;
+  for (guint i = 0; i < b->recipients->len; i++)
+    {
+      BbRecipient *r = g_ptr_array_index (b->recipients, i);
+      gboolean ok = FALSE;
+
+      for (guint k = 0; actions[k] != NULL; k++)
+        if (r->action != NULL && strcmp (r->action, actions[k]) == 0)
+          ok = TRUE;
+      if (!ok)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* A failure report keeps the failed recipients; successes mixed in go. */
+static void
+drop_successes (BbBounce *b)
+{
+  for (guint i = b->recipients->len; i > 0; i--)
+    {
+      BbRecipient *r = g_ptr_array_index (b->recipients, i - 1);
+
+      if (r->action != NULL && (strcmp (r->action, "delivered") == 0 ||
+                                strcmp (r->action, "relayed") == 0 ||
+                                strcmp (r->action, "expanded") == 0))
+        g_ptr_array_remove_index (b->recipients, i - 1);
+    }
+}
+
+static gboolean
+text_has_failure_reply (const char *text)
+{
+  char code[4];
+  const char *p = text;
+  const char *end = text + strlen (text);
+
+  while ((p = bb_text_find_reply_code (p, end, code)) != NULL)
+    {
+      if (code[0] == '4' || code[0] == '5')
+        return TRUE;
+      p += 3;
+    }
+  return FALSE;
+}
+
+static void
+analyze (Analysis *a)
+{
+  BbBounce *b = a->bounce;
+  g_autoptr (BbDsnReport) dsn = NULL;
+  g_autoptr (BbScanResult) scan = NULL;
+  g_autoptr (GPtrArray) exclude = g_ptr_array_new ();
+  gboolean feedback = FALSE;
+
+  if (a->msg != NULL)
+    {
+      feedback = a->msg->feedback->len > 0 ||
+                 (a->msg->report_type != NULL && strcmp (a->msg->report_type, "feedback-report") == 0);
+      if (a->msg->dsn->len > 0)
+        dsn = bb_dsn_parse (a->msg->dsn->str, a->msg->dsn->len);
+    }
+
+  for (guint i = 0; i < a->own->len; i++)
+    g_ptr_array_add (exclude, g_ptr_array_index (a->own, i));
+  g_ptr_array_add (exclude, NULL);
+  scan = bb_scan_text (a->text, a->text_len, (const char * const *) exclude->pdata);
+
+  /* A pasted notice, or one whose report travels as plain text: read the
+   * delivery-status fields out of the text itself. */
+  if ((dsn == NULL || dsn->recipients->len == 0) &&
+      (ci_contains (a->text, "final-recipient:") || ci_contains (a->text, "original-recipient:")))
+    {
+      gsize len = MIN (a->text_len, scan->original_offset);
+      g_clear_pointer (&dsn, bb_dsn_report_free);
+      dsn = bb_dsn_parse (a->text, len);
+    }
+
+  /* The returned original, when it sits in the text (no MIME part). */
+  if (a->original == NULL && scan->original_offset != G_MAXSIZE)
+    {
+      const char *start = a->text + scan->original_offset;
+      const char *nl;
+
+      /* skip the separator line itself */
+      if (!g_ascii_isalpha (*start) || strchr (start, ':') == NULL ||
+          strchr (start, ':') > strchr (start, '\n'))
+        {
+          nl = strchr (start, '\n');
+          start = nl != NULL ? nl + 1 : start + strlen (start);
+        }
+      while (*start == '\n' || *start == '\r')
+        start++;
+      if (*start != '\0')
+        {
+          a->original_owned = bb_message_parse_bytes (start, strlen (start));
+          if (a->original_owned != NULL &&
+              (g_mime_message_get_subject (a->original_owned) != NULL ||
+               g_mime_message_get_message_id (a->original_owned) != NULL ||
+               internet_address_list_length (g_mime_message_get_from (a->original_owned)) > 0))
+            a->original = a->original_owned;
+        }
+    }
+  if (a->original != NULL)
+    {
+      add_own_addresses (a, g_mime_message_get_from (a->original));
+      set_original (a);
+      if (a->msg != NULL && a->original == a->msg->original && !a->msg->original_headers_only)
+        {
+          GMimeObject *body = g_mime_message_get_mime_part (a->original);
+          if (body != NULL)
+            collect_attachments (b, body, 0);
+        }
+    }
+
+  if (feedback)
+    {
+      g_autoptr (GPtrArray) rcpts = field_values (a->msg->feedback->str, "Original-Rcpt-To");
+
+      b->kind = BB_KIND_FEEDBACK;
+      g_free (b->format);
+      b->format = g_strdup ("arf");
+      if (rcpts->len == 0)
+        {
+          g_ptr_array_unref (rcpts);
+          rcpts = field_values (a->msg->feedback->str, "Removal-Recipient");
+        }
+      for (guint i = 0; i < rcpts->len; i++)
+        {
+          BbRecipient *r = add_recipient (a, g_ptr_array_index (rcpts, i));
+          if (r != NULL)
+            _bb_recipient_set (&r->reason_hint, "feedback");
+        }
+      if (b->recipients->len == 0 && a->original != NULL)
+        {
+          guint n = 0;
+          g_autofree char *to = address_of (g_mime_message_get_to (a->original), &n);
+          BbRecipient *r = to != NULL ? add_recipient (a, to) : NULL;
+          if (r != NULL)
+            _bb_recipient_set (&r->reason_hint, "feedback");
+        }
+    }
+  else if (dsn != NULL && dsn->recipients->len > 0)
+    {
+      static const char *delivered[] = { "delivered", "relayed", "expanded", NULL };
+      static const char *delayed[] = { "delayed", NULL };
+
+      recipients_from_dsn (a, dsn, scan);
+      if (b->format == NULL)
+        b->format = g_strdup ("rfc3464");
+      if (all_actions (b, delivered))
+        b->kind = BB_KIND_DELIVERED;
+      else if (all_actions (b, delayed))
+        b->kind = BB_KIND_DELAYED;
+      else
+        {
+          b->kind = BB_KIND_BOUNCE;
+          drop_successes (b);
+        }
+    }
+  else if (scan->hits->len > 0 && (a->signals || a->msg == NULL))
+    {
+      recipients_from_scan (a, scan);
+      b->kind = BB_KIND_BOUNCE;
+      b->format = g_strdup ("text");
+    }
+  else if (a->autoreply && a->msg != NULL)
+    {
+      guint n = 0;
+      g_autofree char *from = address_of (g_mime_message_get_from (a->msg->message), &n);
+      BbRecipient *r = from != NULL ? add_recipient (a, from) : NULL;
+
+      b->kind = BB_KIND_AUTOREPLY;
+      b->format = g_strdup ("rfc3834");
+      if (r != NULL)
+        {
+          _bb_recipient_set (&r->reason_hint, "vacation");
+          _bb_recipient_set (&r->diagnostic, b->subject);
+        }
+    }
+  else if (a->signals || (a->msg == NULL && text_has_failure_reply (a->text)))
+    {
+      recipients_fallback (a, scan);
+      b->kind = BB_KIND_BOUNCE;
+      b->format = g_strdup ("text");
+    }
+  else
+    b->kind = BB_KIND_NOT_BOUNCE;
+
+  if (b->kind == BB_KIND_BOUNCE && b->recipients->len == 0)
+    recipients_fallback (a, scan);
+
+  analyze_sender (a);
+
+  for (guint i = 0; i < b->recipients->len; i++)
+    {
+      BbRecipient *r = g_ptr_array_index (b->recipients, i);
+
+      if (r->date == NULL)
+        _bb_recipient_set (&r->date, b->date);
+      bb_classify_recipient (b, r, scan->notice);
+      if (b->kind == BB_KIND_BOUNCE || b->kind == BB_KIND_DELAYED)
+        r->typo_suggestion = bb_typo_suggest_address (r->address);
+    }
+  if (b->kind != BB_KIND_BOUNCE)
+    for (guint i = 0; i < b->recipients->len; i++)
+      {
+        BbRecipient *r = g_ptr_array_index (b->recipients, i);
+        if (b->kind != BB_KIND_DELAYED)
+          r->category = BB_CATEGORY_NOT_BOUNCE;
+        if (b->kind != BB_KIND_DELAYED || r->category == BB_CATEGORY_UNKNOWN)
+          r->side = BB_SIDE_NOBODY;
+        r->urgency = BB_URGENCY_LOW;
+      }
+
+  if (b->kind == BB_KIND_BOUNCE)
+    _bb_content_hints_compute (b, a->original, scan->notice);
+}
+
+static char *
+header_text (GMimeObject *object,
+             const char  *name)
+{
+  const char *value = g_mime_object_get_header (object, name);
+
+  return value != NULL ? bb_text_collapse (value, -1) : NULL;
+}
+
+static gboolean
+has_message_headers (GMimeMessage *message)
+{
+  static const char *const names[] = {
+    "From", "To", "Subject", "Date", "Received", "Message-ID", "Return-Path", "MIME-Version",
+    "Content-Type", "Delivered-To", "X-Failed-Recipients", "Reply-To", "Sender", NULL,
+  };
+  GMimeObject *object = GMIME_OBJECT (message);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    if (g_mime_object_get_header (object, names[i]) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* First line "Name: value" (a header) or "From " (an mbox separator). */
+static gboolean
+looks_like_message (const char *data,
+                    gsize       len)
+{
+  gsize i = 0;
+
+  while (i < len && (data[i] == '\n' || data[i] == '\r'))
+    i++;
+  if (len - i >= 5 && memcmp (data + i, "From ", 5) == 0)
+    return TRUE;
+  for (gsize k = i; k < len && k < i + 80; k++)
+    {
+      char c = data[k];
+
+      if (c == ':')
+        return k > i;
+      if (!(g_ascii_isalnum (c) || c == '-' || c == '_'))
+        return FALSE;
+    }
+  return FALSE;
+}
+
+static void
+analysis_clear (Analysis *a)
+{
+  g_clear_pointer (&a->msg, bb_message_free);
+  g_clear_pointer (&a->own, g_ptr_array_unref);
+  g_clear_object (&a->original_owned);
+}
+
+static void
+analyze_fragment (Analysis   *a,
+                  const char *text,
+                  gsize       len)
+{
+  a->text = text;
+  a->text_len = len;
+  a->signals = TRUE;
+  analyze (a);
+  if (a->bounce->kind == BB_KIND_NOT_BOUNCE)
+    {
+      g_free (a->bounce->format);
+      a->bounce->format = g_strdup ("fragment");
+    }
+}
+
+static void
+skip_mbox_from_line (const char **data,
+                     gsize       *len)
+{
+  if (*len >= 5 && memcmp (*data, "From ", 5) == 0)
+    {
+      const char *nl = memchr (*data, '\n', *len);
+
+      if (nl != NULL)
+        {
+          *len -= nl + 1 - *data;
+          *data = nl + 1;
+        }
+    }
+}
+
+/**
+ * bb_analyze_bytes:
+ * @data: the raw bytes of one message, or of a pasted fragment of one
+ * @source: a label for the result (usually the path as given)
+ *
+ * Returns: (transfer full): the analysis
+ */
+BbBounce *
+bb_analyze_bytes (GBytes     *data,
+                  const char *source)
+{
+  BbBounce *bounce = _bb_bounce_new (source);
+  g_autofree char *normalized = NULL;
+  g_autofree char *fragment_text = NULL;
+  Analysis a = { 0 };
+  const char *bytes;
+  gsize len = 0;
+
+  g_return_val_if_fail (data != NULL, bounce);
+
+  bytes = g_bytes_get_data (data, &len);
+  a.bounce = bounce;
+  a.own = g_ptr_array_new_with_free_func (g_free);
+
+  if (len == 0 || bytes == NULL)
+    {
+      bounce->kind = BB_KIND_UNREADABLE;
+      bounce->error = g_strdup (_("The input is empty: there is no e-mail to read."));
+      analysis_clear (&a);
+      return bounce;
+    }
+  if (bb_text_looks_binary (bytes, len))
+    {
+      bounce->kind = BB_KIND_UNREADABLE;
+      bounce->error = g_strdup (_("This is not an e-mail: the file holds binary data (an image, an archive or a document?)."));
+      analysis_clear (&a);
+      return bounce;
+    }
+  {
+    gsize nlen = 0;
+
+    normalized = bb_text_normalize_newlines (bytes, len, &nlen);
+    if (normalized != NULL)
+      {
+        bytes = normalized;
+        len = nlen;
+      }
+  }
+  skip_mbox_from_line (&bytes, &len);
+
+  if (looks_like_message (bytes, len))
+    {
+      GMimeMessage *message = bb_message_parse_bytes (bytes, len);
+
+      if (message != NULL && has_message_headers (message))
+        {
+          GMimeObject *object = GMIME_OBJECT (message);
+          const char *subject = g_mime_message_get_subject (message);
+          g_autofree char *from = header_text (object, "From");
+          g_autofree char *auto_submitted = header_text (object, "Auto-Submitted");
+          g_autofree char *content_type = header_text (object, "Content-Type");
+          gboolean daemon;
+
+          a.msg = bb_message_walk (message);
+          a.text = a.msg->text->str;
+          a.text_len = a.msg->text->len;
+          a.original = a.msg->original;
+          bounce->subject = subject != NULL ? g_strdup (subject) : NULL;
+          bounce->from = g_steal_pointer (&from);
+          bounce->date = header_text (object, "Date");
+          add_own_addresses (&a, g_mime_message_get_to (message));
+          {
+            const char *delivered_to = g_mime_object_get_header (object, "Delivered-To");
+            g_autofree char *addr = delivered_to != NULL ? bb_text_clean_address (delivered_to) : NULL;
+            if (addr != NULL)
+              g_ptr_array_add (a.own, g_steal_pointer (&addr));
+          }
+
+          daemon = ci_contains_any (bounce->from, daemon_senders);
+          a.signals = daemon || ci_contains_any (bounce->subject, bounce_subjects) ||
+                      g_mime_object_get_header (object, "X-Failed-Recipients") != NULL ||
+                      a.msg->dsn->len > 0 || a.msg->is_report;
+          a.autoreply = !daemon && !a.msg->is_report &&
+                        ((auto_submitted != NULL && ci_contains (auto_submitted, "auto-replied")) ||
+                         g_mime_object_get_header (object, "X-Autoreply") != NULL ||
+                         g_mime_object_get_header (object, "X-Autorespond") != NULL ||
+                         ci_contains (g_mime_object_get_header (object, "Precedence"), "auto_reply") ||
+                         ci_contains_any (bounce->subject, autoreply_subjects));
+          if (a.autoreply && !ci_contains_any (bounce->subject, bounce_subjects))
+            a.signals = FALSE;
+          analyze (&a);
+          (void) content_type;
+          analysis_clear (&a);
+          return bounce;
+        }
+      g_clear_object (&message);
+    }
+
+  /* A fragment: the text of a notice copied from webmail, or one line. */
+  fragment_text = bb_text_to_utf8 (bytes, len, NULL);
+  analyze_fragment (&a, fragment_text, strlen (fragment_text));
+  analysis_clear (&a);
+  return bounce;
+}
+
+/**
+ * bb_analyze_text:
+ * @text: UTF-8 text pasted by the user (a whole message or a fragment)
+ * @source: a label for the result
+ *
+ * Returns: (transfer full): the analysis
+ */
+BbBounce *
+bb_analyze_text (const char *text,
+                 const char *source)
+{
+  g_autoptr (GBytes) bytes = NULL;
+
+  g_return_val_if_fail (text != NULL, NULL);
+  bytes = g_bytes_new (text, strlen (text));
+  return bb_analyze_bytes (bytes, source);
+}

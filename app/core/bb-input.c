@@ -1,7 +1,546 @@
-/* bb-input.c - stub
+/* bb-input.c - read files, folders, mbox files and standard input, and
+ * analyse every message in them on all cores, results in input order
+ *
+ * Memory stays flat whatever the size of the input: files are read in
+ * chunks, an mbox is cut into messages as it streams past, and only a
+ * bounded number of batches are in flight between the reader and the
+ * workers.
  *
  * Copyright 2026 The Bounceback authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"
+
+#include "bb-analyze.h"
+#include "bb-bounce-private.h"
+#include "bb-input.h"
+
+#include <gio/gunixinputstream.h>
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#define CHUNK_SIZE (1024 * 1024)
+#define MAX_DIR_DEPTH 32
+#define BATCH_MESSAGES 64
+#define BATCH_BYTES (2 * 1024 * 1024)
+
+/**
+ * bb_input_is_from_line:
+ *
+ * An mbox separator: "From " + sender + a date ("From MAILER-DAEMON  Thu
+ * Apr 29 23:34:45 2015").  Requiring the time keeps a body line that
+ * merely starts with "From " from splitting a message.
+ */
+gboolean
+bb_input_is_from_line (const char *line,
+                       gsize       len)
+{
+  gsize i;
+  gboolean colon_time = FALSE;
+
+  if (len < 7 || memcmp (line, "From ", 5) != 0 || line[5] == ' ')
+    return FALSE;
+  for (i = 5; i < len && line[i] != ' ' && line[i] != '\n'; i++)
+    ;
+  for (; i + 4 < len && line[i] != '\n'; i++)
+    if (g_ascii_isdigit (line[i]) && line[i + 2] == ':' && g_ascii_isdigit (line[i + 1]) &&
+        g_ascii_isdigit (line[i + 3]))
+      colon_time = TRUE;
+  return colon_time;
+}
+
+/* "bounced E-Mail:\n\nFrom x@y …": a notice that quotes the original with
+ * its envelope line.  The last non-blank line before a separator ending
+ * in a colon introduces what follows, so it is not a new message. */
+static gboolean
+introduces_quote (const char *data,
+                  gsize       len)
+{
+  while (len > 0 && (data[len - 1] == '\n' || data[len - 1] == '\r' || data[len - 1] == ' '))
+    len--;
+  return len > 0 && data[len - 1] == ':';
+}
+
+typedef struct
+{
+  const char    *path;
+  BbMessageFunc  func;
+  gpointer       user_data;
+  GByteArray    *buffer;
+  guint          index;      /* messages seen in this file */
+  GBytes        *pending;    /* the first message, held until we know
+                                whether the file holds several */
+  gboolean       stopped;
+} Reader;
+
+static gboolean
+emit (Reader *r,
+      GBytes *message)
+{
+  r->index++;
+  if (r->index == 1)
+    {
+      r->pending = message;
+      return TRUE;
+    }
+  if (r->pending != NULL)
+    {
+      g_autofree char *first = g_strdup_printf ("%s#1", r->path);
+      g_autoptr (GBytes) pending = g_steal_pointer (&r->pending);
+
+      if (!r->func (first, pending, NULL, r->user_data))
+        {
+          g_bytes_unref (message);
+          return FALSE;
+        }
+    }
+  {
+    g_autofree char *label = g_strdup_printf ("%s#%u", r->path, r->index);
+    g_autoptr (GBytes) owned = message;
+
+    return r->func (label, owned, NULL, r->user_data);
+  }
+}
+
+/* Cuts complete messages off the front of the buffer.  With @final, the
+ * rest is the last message. */
+static gboolean
+cut_messages (Reader  *r,
+              gboolean final)
+{
+  GByteArray *buf = r->buffer;
+  const char *data = (const char *) buf->data;
+  gsize len = buf->len;
+  gsize start = 0;
+  gsize search = 0;
+  gboolean mbox = len >= 5 && memcmp (data, "From ", 5) == 0;
+
+  if (mbox)
+    {
+      search = 1;
+      for (;;)
+        {
+          const char *hit = memmem (data + search, len - search, "\nFrom ", 6);
+          const char *eol;
+          gsize boundary;
+
+          if (hit == NULL)
+            break;
+          boundary = hit + 1 - data;
+          eol = memchr (data + boundary, '\n', len - boundary);
+          if (eol == NULL && !final)
+            break; /* the From_ line is not complete yet */
+          if (bb_input_is_from_line (data + boundary,
+                                     (eol != NULL ? (gsize) (eol - data) : len) - boundary) &&
+              boundary > start && !introduces_quote (data + start, boundary - start))
+            {
+              if (!emit (r, g_bytes_new (data + start, boundary - start)))
+                return FALSE;
+              start = boundary;
+            }
+          search = boundary + 1;
+        }
+    }
+  if (final && len > start)
+    {
+      if (!emit (r, g_bytes_new (data + start, len - start)))
+        return FALSE;
+      start = len;
+    }
+  if (start > 0)
+    g_byte_array_remove_range (buf, 0, start);
+  return TRUE;
+}
+
+static void
+read_stream (const char    *label,
+             GInputStream  *stream,
+             GCancellable  *cancellable,
+             BbMessageFunc  func,
+             gpointer       user_data)
+{
+  Reader r = { 0 };
+  g_autoptr (GError) error = NULL;
+  gsize scanned_from = 0;
+
+  r.path = label;
+  r.func = func;
+  r.user_data = user_data;
+  r.buffer = g_byte_array_sized_new (CHUNK_SIZE);
+
+  for (;;)
+    {
+      gsize old = r.buffer->len;
+      gssize n;
+
+      g_byte_array_set_size (r.buffer, old + CHUNK_SIZE);
+      n = g_input_stream_read (stream, r.buffer->data + old, CHUNK_SIZE, cancellable, &error);
+      if (n < 0)
+        {
+          g_byte_array_set_size (r.buffer, old);
+          break;
+        }
+      g_byte_array_set_size (r.buffer, old + n);
+      if (n == 0)
+        break;
+      /* Only an mbox is cut while reading; a single message is read whole. */
+      if (r.buffer->len - scanned_from >= CHUNK_SIZE && r.buffer->len >= 5 &&
+          memcmp (r.buffer->data, "From ", 5) == 0)
+        {
+          if (!cut_messages (&r, FALSE))
+            {
+              r.stopped = TRUE;
+              break;
+            }
+          scanned_from = r.buffer->len;
+        }
+    }
+
+  if (error != NULL && !r.stopped)
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not read “%s”: %s"), label, error->message);
+      if (r.index == 0)
+        func (label, NULL, message, user_data);
+    }
+  else if (!r.stopped)
+    {
+      if (r.buffer->len == 0 && r.index == 0)
+        {
+          g_autoptr (GBytes) empty = g_bytes_new (NULL, 0);
+          func (label, empty, NULL, user_data);
+        }
+      else if (cut_messages (&r, TRUE) && r.pending != NULL)
+        {
+          g_autoptr (GBytes) pending = g_steal_pointer (&r.pending);
+          func (label, pending, NULL, user_data);
+        }
+    }
+  g_clear_pointer (&r.pending, g_bytes_unref);
+  g_byte_array_unref (r.buffer);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+static gboolean
+walk_directory (const char    *path,
+                guint          depth,
+                GCancellable  *cancellable,
+                BbMessageFunc  func,
+                gpointer       user_data)
+{
+  g_autoptr (GDir) dir = NULL;
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GError) error = NULL;
+  const char *name;
+
+  if (depth > MAX_DIR_DEPTH)
+    return TRUE;
+  dir = g_dir_open (path, 0, &error);
+  if (dir == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not read the folder “%s”: %s"), path, error->message);
+      return func (path, NULL, message, user_data);
+    }
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (name[0] != '.')
+      g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *child = g_build_filename (path, g_ptr_array_index (names, i), NULL);
+
+      if (g_cancellable_is_cancelled (cancellable))
+        return FALSE;
+      if (g_file_test (child, G_FILE_TEST_IS_SYMLINK) && g_file_test (child, G_FILE_TEST_IS_DIR))
+        continue; /* no loops */
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        {
+          if (!walk_directory (child, depth + 1, cancellable, func, user_data))
+            return FALSE;
+        }
+      else if (g_file_test (child, G_FILE_TEST_IS_REGULAR))
+        bb_input_foreach_message (child, cancellable, func, user_data);
+    }
+  return TRUE;
+}
+
+/**
+ * bb_input_foreach_message:
+ * @path: a file, a folder (read recursively, in name order) or "-" for
+ *   standard input
+ *
+ * Calls @func for every message: a file holding several (an mbox) gives
+ * one call per message, labelled "path#N".
+ */
+void
+bb_input_foreach_message (const char    *path,
+                          GCancellable  *cancellable,
+                          BbMessageFunc  func,
+                          gpointer       user_data)
+{
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (GFileInputStream) stream = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (func != NULL);
+
+  if (strcmp (path, "-") == 0)
+    {
+      g_autoptr (GInputStream) in = g_unix_input_stream_new (0, FALSE);
+      read_stream (path, in, cancellable, func, user_data);
+      return;
+    }
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      walk_directory (path, 0, cancellable, func, user_data);
+      return;
+    }
+  file = g_file_new_for_path (path);
+  stream = g_file_read (file, cancellable, &error);
+  if (stream == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not open “%s”: %s"), path, error->message);
+      func (path, NULL, message, user_data);
+      return;
+    }
+  read_stream (path, G_INPUT_STREAM (stream), cancellable, func, user_data);
+}
+
+/* ---- the pipeline: reader → workers → results in order ---- */
+
+typedef struct
+{
+  guint64    seq;
+  GPtrArray *labels;  /* char* */
+  GPtrArray *datas;   /* GBytes* or NULL */
+  GPtrArray *errors;  /* char* or NULL */
+  GPtrArray *results; /* BbBounce* */
+  gsize      bytes;
+} Batch;
+
+typedef struct
+{
+  GThreadPool  *pool;
+  GMutex        lock;
+  GCond         cond;
+  GHashTable   *done;   /* seq → Batch */
+  guint64       next_submit;
+  guint64       next_emit;
+  guint         max_in_flight;
+  Batch        *current;
+  BbInputFunc   func;
+  gpointer      user_data;
+  guint         failures;
+  GCancellable *cancellable;
+} Pipeline;
+
+static Batch *
+batch_new (void)
+{
+  Batch *batch = g_new0 (Batch, 1);
+
+  batch->labels = g_ptr_array_new_with_free_func (g_free);
+  batch->datas = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  batch->errors = g_ptr_array_new_with_free_func (g_free);
+  batch->results = g_ptr_array_new_with_free_func (g_object_unref);
+  return batch;
+}
+
+static void
+batch_free (Batch *batch)
+{
+  g_ptr_array_unref (batch->labels);
+  g_ptr_array_unref (batch->datas);
+  g_ptr_array_unref (batch->errors);
+  g_ptr_array_unref (batch->results);
+  g_free (batch);
+}
+
+static void
+batch_run (Batch *batch)
+{
+  for (guint i = 0; i < batch->labels->len; i++)
+    {
+      const char *label = g_ptr_array_index (batch->labels, i);
+      GBytes *data = g_ptr_array_index (batch->datas, i);
+      const char *error = g_ptr_array_index (batch->errors, i);
+      BbBounce *bounce;
+
+      if (data != NULL)
+        bounce = bb_analyze_bytes (data, label);
+      else
+        {
+          bounce = _bb_bounce_new (label);
+          bounce->kind = BB_KIND_UNREADABLE;
+          bounce->error = g_strdup (error);
+        }
+      g_ptr_array_add (batch->results, bounce);
+    }
+  /* The input is no longer needed: free it now, not when emitted. */
+  g_ptr_array_set_size (batch->datas, 0);
+}
+
+static void
+worker (gpointer data,
+        gpointer user_data)
+{
+  Batch *batch = data;
+  Pipeline *p = user_data;
+
+  batch_run (batch);
+  g_mutex_lock (&p->lock);
+  g_hash_table_insert (p->done, &batch->seq, batch);
+  g_cond_broadcast (&p->cond);
+  g_mutex_unlock (&p->lock);
+}
+
+static void
+emit_batch (Pipeline *p,
+            Batch    *batch)
+{
+  for (guint i = 0; i < batch->results->len; i++)
+    {
+      BbBounce *bounce = g_ptr_array_index (batch->results, i);
+
+      if (bb_bounce_get_kind (bounce) == BB_KIND_UNREADABLE)
+        p->failures++;
+      p->func (bounce, p->user_data);
+    }
+  batch_free (batch);
+}
+
+/* Emits finished batches in order; with @wait_until, blocks until at most
+ * that many are in flight. */
+static void
+drain (Pipeline *p,
+       guint     wait_until)
+{
+  for (;;)
+    {
+      Batch *batch;
+
+      g_mutex_lock (&p->lock);
+      while (p->next_submit - p->next_emit > wait_until &&
+             !g_hash_table_contains (p->done, &p->next_emit))
+        g_cond_wait (&p->cond, &p->lock);
+      batch = g_hash_table_lookup (p->done, &p->next_emit);
+      if (batch != NULL)
+        {
+          g_hash_table_steal (p->done, &p->next_emit);
+          p->next_emit++;
+        }
+      g_mutex_unlock (&p->lock);
+      if (batch == NULL)
+        return;
+      emit_batch (p, batch);
+    }
+}
+
+static void
+submit (Pipeline *p)
+{
+  Batch *batch = g_steal_pointer (&p->current);
+
+  if (batch == NULL)
+    return;
+  batch->seq = p->next_submit++;
+  if (p->pool == NULL)
+    {
+      batch_run (batch);
+      p->next_emit++;
+      emit_batch (p, batch);
+      return;
+    }
+  g_thread_pool_push (p->pool, batch, NULL);
+  drain (p, p->max_in_flight);
+}
+
+static gboolean
+on_message (const char *label,
+            GBytes     *data,
+            const char *error,
+            gpointer    user_data)
+{
+  Pipeline *p = user_data;
+
+  if (g_cancellable_is_cancelled (p->cancellable))
+    return FALSE;
+  if (p->current == NULL)
+    p->current = batch_new ();
+  g_ptr_array_add (p->current->labels, g_strdup (label));
+  g_ptr_array_add (p->current->datas, data != NULL ? g_bytes_ref (data) : NULL);
+  g_ptr_array_add (p->current->errors, g_strdup (error));
+  p->current->bytes += data != NULL ? g_bytes_get_size (data) : 0;
+  if (p->current->labels->len >= BATCH_MESSAGES || p->current->bytes >= BATCH_BYTES)
+    submit (p);
+  return TRUE;
+}
+
+/**
+ * bb_input_analyze:
+ * @paths: files, folders or "-", %NULL-terminated
+ * @n_threads: worker threads (0: one per processor; 1: no threads)
+ * @func: receives every result, in input order, on the calling thread
+ *
+ * Returns: how many inputs could not be read
+ */
+guint
+bb_input_analyze (const char * const *paths,
+                  guint               n_threads,
+                  GCancellable       *cancellable,
+                  BbInputFunc         func,
+                  gpointer            user_data)
+{
+  Pipeline p = { 0 };
+
+  g_return_val_if_fail (paths != NULL, 0);
+  g_return_val_if_fail (func != NULL, 0);
+
+  if (n_threads == 0)
+    n_threads = MAX (1, g_get_num_processors ());
+  p.func = func;
+  p.user_data = user_data;
+  p.cancellable = cancellable;
+  p.max_in_flight = n_threads * 4;
+  p.done = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_mutex_init (&p.lock);
+  g_cond_init (&p.cond);
+  if (n_threads > 1)
+    p.pool = g_thread_pool_new (worker, &p, n_threads, FALSE, NULL);
+
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      if (g_cancellable_is_cancelled (cancellable))
+        break;
+      bb_input_foreach_message (paths[i], cancellable, on_message, &p);
+    }
+  submit (&p);
+  if (p.pool != NULL)
+    {
+      drain (&p, 0);
+      g_thread_pool_free (p.pool, FALSE, TRUE);
+      drain (&p, 0);
+    }
+
+  /* Batches never emitted (cancelled): drop them. */
+  {
+    GHashTableIter iter;
+    gpointer value;
+
+    g_hash_table_iter_init (&iter, p.done);
+    while (g_hash_table_iter_next (&iter, NULL, &value))
+      batch_free (value);
+  }
+  g_hash_table_unref (p.done);
+  g_mutex_clear (&p.lock);
+  g_cond_clear (&p.cond);
+  return p.failures;
+}

@@ -1,7 +1,318 @@
-/* bb-message.c - stub
+/* bb-message.c - walk a parsed message and pull out what the classifier
+ * reads: the notice's text, the delivery-status fields, the original
  *
  * Copyright 2026 The Bounceback authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"
+
+#include "bb-message.h"
+#include "bb-gmime-private.h"
+#include "bb-text.h"
+
+#include <string.h>
+
+/* Deeper nesting than this is either an attack or a mail loop: stop. */
+#define MAX_DEPTH 24
+#define MAX_PARTS 512
+
+/**
+ * bb_message_parse_bytes:
+ *
+ * Parses a message from memory.
+ *
+ * Returns: (transfer full) (nullable): the message
+ */
+GMimeMessage *
+bb_message_parse_bytes (const char *data,
+                        gsize       len)
+{
+  g_autoptr (GMimeStream) stream = NULL;
+  g_autoptr (GMimeParser) parser = NULL;
+  g_autoptr (GMimeParserOptions) options = g_mime_parser_options_new ();
+  const char *fallback[] = { "UTF-8", "GB18030", "CP1252", NULL };
+
+  /* The parts keep reading from this stream after parsing, so it holds its
+   * own copy: one memcpy, cheap next to the parse itself. */
+  stream = g_mime_stream_mem_new_with_buffer (data, len);
+  parser = g_mime_parser_new_with_stream (stream);
+  g_mime_parser_set_format (parser, GMIME_FORMAT_MESSAGE);
+  g_mime_parser_options_set_fallback_charsets (options, fallback);
+  g_mime_parser_options_set_rfc2047_compliance_mode (options, GMIME_RFC_COMPLIANCE_LOOSE);
+  g_mime_parser_options_set_parameter_compliance_mode (options, GMIME_RFC_COMPLIANCE_LOOSE);
+  return g_mime_parser_construct_message (parser, options);
+}
+
+static char *
+part_charset (GMimeObject *object)
+{
+  GMimeContentType *ct = g_mime_object_get_content_type (object);
+  const char *cs = ct != NULL ? g_mime_content_type_get_parameter (ct, "charset") : NULL;
+
+  return cs != NULL ? g_strdup (cs) : NULL;
+}
+
+/**
+ * bb_message_part_text:
+ * @raw_size: (out) (optional): decoded size in bytes
+ *
+ * Decodes the transfer encoding and the charset of a leaf part.
+ *
+ * Returns: (transfer full): UTF-8 text
+ */
+char *
+bb_message_part_text (GMimePart *part,
+                      gsize     *raw_size)
+{
+  GMimeDataWrapper *wrapper = g_mime_part_get_content (part);
+  g_autoptr (GMimeStream) mem = NULL;
+  g_autofree char *charset = NULL;
+  GByteArray *bytes;
+
+  if (raw_size != NULL)
+    *raw_size = 0;
+  if (wrapper == NULL)
+    return g_strdup ("");
+  mem = g_mime_stream_mem_new ();
+  g_mime_data_wrapper_write_to_stream (wrapper, mem);
+  bytes = g_mime_stream_mem_get_byte_array (GMIME_STREAM_MEM (mem));
+  if (raw_size != NULL)
+    *raw_size = bytes->len;
+  charset = part_charset (GMIME_OBJECT (part));
+  return bb_text_to_utf8 ((const char *) bytes->data, bytes->len, charset);
+}
+
+/**
+ * bb_message_part_size:
+ *
+ * The decoded size of a part, estimated from its encoded form without
+ * decoding it (base64 shrinks by 3/4; others are taken as they are).
+ */
+gsize
+bb_message_part_size (GMimePart *part)
+{
+  GMimeDataWrapper *wrapper = g_mime_part_get_content (part);
+  GMimeStream *stream;
+  gint64 len;
+
+  if (wrapper == NULL)
+    return 0;
+  stream = g_mime_data_wrapper_get_stream (wrapper);
+  if (stream == NULL)
+    return 0;
+  len = g_mime_stream_length (stream);
+  if (len < 0)
+    return 0;
+  if (g_mime_data_wrapper_get_encoding (wrapper) == GMIME_CONTENT_ENCODING_BASE64)
+    return (gsize) (len * 3 / 4);
+  return (gsize) len;
+}
+
+static gboolean
+type_is (GMimeContentType *ct,
+         const char       *type,
+         const char       *subtype)
+{
+  return ct != NULL && g_mime_content_type_is_type (ct, type, subtype);
+}
+
+static void
+append_text (GString    *out,
+             const char *text)
+{
+  if (text == NULL || *text == '\0')
+    return;
+  if (out->len > 0 && out->str[out->len - 1] != '\n')
+    g_string_append_c (out, '\n');
+  if (out->len > 0)
+    g_string_append_c (out, '\n');
+  g_string_append (out, text);
+}
+
+static GMimeMessage *
+parse_headers_text (const char *text)
+{
+  g_autofree char *buf = g_strconcat (text, "\n\n", NULL);
+  GMimeMessage *message = bb_message_parse_bytes (buf, strlen (buf));
+
+  return message;
+}
+
+static void walk (BbMessage *self, GMimeObject *object, guint depth, gboolean in_alternative_with_plain);
+
+static gboolean
+alternative_has_plain (GMimeMultipart *multipart)
+{
+  int n = g_mime_multipart_get_count (multipart);
+
+  for (int i = 0; i < n; i++)
+    {
+      GMimeObject *child = g_mime_multipart_get_part (multipart, i);
+
+      if (type_is (g_mime_object_get_content_type (child), "text", "plain"))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+take_original (BbMessage    *self,
+               GMimeMessage *original,
+               gboolean      headers_only)
+{
+  if (original == NULL)
+    return;
+  if (self->original == NULL || (self->original_headers_only && !headers_only))
+    {
+      g_clear_object (&self->original);
+      self->original = g_object_ref (original);
+      self->original_headers_only = headers_only;
+    }
+}
+
+static void
+walk (BbMessage   *self,
+      GMimeObject *object,
+      guint        depth,
+      gboolean     skip_html)
+{
+  GMimeContentType *ct = g_mime_object_get_content_type (object);
+
+  if (depth > MAX_DEPTH || self->n_parts > MAX_PARTS)
+    {
+      self->too_deep = TRUE;
+      return;
+    }
+  self->n_parts++;
+
+  if (GMIME_IS_MULTIPART (object))
+    {
+      GMimeMultipart *multipart = GMIME_MULTIPART (object);
+      int n = g_mime_multipart_get_count (multipart);
+      gboolean alt = type_is (ct, "multipart", "alternative") && alternative_has_plain (multipart);
+
+      if (type_is (ct, "multipart", "report"))
+        {
+          const char *rt = g_mime_content_type_get_parameter (ct, "report-type");
+
+          self->is_report = TRUE;
+          if (rt != NULL && self->report_type == NULL)
+            self->report_type = g_ascii_strdown (rt, -1);
+        }
+      for (int i = 0; i < n; i++)
+        walk (self, g_mime_multipart_get_part (multipart, i), depth + 1, alt);
+      return;
+    }
+
+  if (GMIME_IS_MESSAGE_PART (object))
+    {
+      GMimeMessage *inner = g_mime_message_part_get_message (GMIME_MESSAGE_PART (object));
+
+      take_original (self, inner, FALSE);
+      return;
+    }
+
+  if (!GMIME_IS_PART (object))
+    return;
+
+  {
+    GMimePart *part = GMIME_PART (object);
+    const char *filename = g_mime_part_get_filename (part);
+    const char *disposition = g_mime_object_get_disposition (object);
+    gboolean attachment = disposition != NULL && g_ascii_strcasecmp (disposition, "attachment") == 0;
+
+    if (type_is (ct, "message", "delivery-status") ||
+        type_is (ct, "message", "global-delivery-status") ||
+        type_is (ct, "text", "delivery-status") ||
+        type_is (ct, "message", "x-delivery-status"))
+      {
+        g_autofree char *text = bb_message_part_text (part, NULL);
+        append_text (self->dsn, text);
+      }
+    else if (type_is (ct, "message", "feedback-report"))
+      {
+        g_autofree char *text = bb_message_part_text (part, NULL);
+        append_text (self->feedback, text);
+      }
+    else if (type_is (ct, "text", "rfc822-headers") || type_is (ct, "message", "rfc822-headers") ||
+             type_is (ct, "message", "global-headers"))
+      {
+        g_autofree char *text = bb_message_part_text (part, NULL);
+        g_autoptr (GMimeMessage) headers = parse_headers_text (text);
+        take_original (self, headers, TRUE);
+      }
+    else if ((filename != NULL && g_str_has_suffix (filename, ".eml")) ||
+             type_is (ct, "message", "rfc822") || type_is (ct, "message", "global"))
+      {
+        /* An attached message that GMime did not parse as one (QQ Mail
+         * attaches the original as "mail.eml", octet-stream). */
+        g_autoptr (GMimeStream) mem = g_mime_stream_mem_new ();
+        GMimeDataWrapper *wrapper = g_mime_part_get_content (part);
+        if (wrapper != NULL)
+          {
+            GByteArray *bytes;
+            g_autoptr (GMimeMessage) inner = NULL;
+
+            g_mime_data_wrapper_write_to_stream (wrapper, mem);
+            bytes = g_mime_stream_mem_get_byte_array (GMIME_STREAM_MEM (mem));
+            inner = bb_message_parse_bytes ((const char *) bytes->data, bytes->len);
+            take_original (self, inner, FALSE);
+          }
+      }
+    else if (type_is (ct, "text", "plain") && !attachment)
+      {
+        g_autofree char *text = bb_message_part_text (part, NULL);
+        append_text (self->text, text);
+      }
+    else if (type_is (ct, "text", "html") && !attachment && !skip_html)
+      {
+        gsize len = 0;
+        g_autofree char *html = bb_message_part_text (part, &len);
+        g_autofree char *text = bb_text_html_to_text (html, strlen (html));
+        append_text (self->text, text);
+      }
+    else if (type_is (ct, "text", "*") && !attachment && filename == NULL)
+      {
+        /* text/enriched, text/x-… and the like: read as plain text */
+        g_autofree char *text = bb_message_part_text (part, NULL);
+        append_text (self->text, text);
+      }
+  }
+}
+
+/**
+ * bb_message_walk:
+ * @message: (transfer full): the parsed notice
+ *
+ * Returns: (transfer full): what the classifier reads
+ */
+BbMessage *
+bb_message_walk (GMimeMessage *message)
+{
+  BbMessage *self = g_new0 (BbMessage, 1);
+  GMimeObject *body;
+
+  self->message = message;
+  self->text = g_string_new (NULL);
+  self->dsn = g_string_new (NULL);
+  self->feedback = g_string_new (NULL);
+  body = g_mime_message_get_mime_part (message);
+  if (body != NULL)
+    walk (self, body, 0, FALSE);
+  return self;
+}
+
+void
+bb_message_free (BbMessage *self)
+{
+  if (self == NULL)
+    return;
+  g_clear_object (&self->message);
+  g_clear_object (&self->original);
+  g_string_free (self->text, TRUE);
+  g_string_free (self->dsn, TRUE);
+  g_string_free (self->feedback, TRUE);
+  g_free (self->report_type);
+  g_free (self);
+}

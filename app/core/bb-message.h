@@ -1,0 +1,38 @@
+/* bb-message.h - walk a parsed message and pull out what the classifier
+ * reads: the notice's text, the delivery-status fields, the original
+ *
+ * Copyright 2026 The Bounceback authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gmime/gmime.h>
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  GMimeMessage *message;    /* the notice (owned) */
+  GString      *text;       /* its human-readable text, UTF-8 */
+  GString      *dsn;        /* delivery-status bodies, concatenated */
+  GString      *feedback;   /* message/feedback-report body */
+  GMimeMessage *original;   /* the returned original (owned), or NULL */
+  gboolean      original_headers_only;
+  gboolean      is_report;
+  char         *report_type; /* lower case */
+  guint         n_parts;
+  gboolean      too_deep;
+} BbMessage;
+
+GMimeMessage *bb_message_parse_bytes (const char *data,
+                                      gsize       len);
+BbMessage    *bb_message_walk        (GMimeMessage *message);
+void          bb_message_free        (BbMessage *self);
+char         *bb_message_part_text   (GMimePart *part,
+                                      gsize     *raw_size);
+gsize         bb_message_part_size   (GMimePart *part);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BbMessage, bb_message_free)
+
+G_END_DECLS
