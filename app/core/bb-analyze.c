@@ -80,7 +80,7 @@ ci_contains_any (const char         *haystack,
 }
 
 static const char *const daemon_senders[] = {
-  "mailer-daemon", "postmaster", "mail delivery", "mail administrator", "mailadmin",
+  "mailer-daemon", "postmaster", "post_master", "post-master", "mail delivery", "mail administrator", "mailadmin",
   "delivery subsystem", "mail system", "mailer daemon", "mdaemon", "bounce", "double-bounce",
   "mail.delivery", "deliverystatus", "microsoftexchange", "no-reply@mailsupport.aliyun.com",
   "系统", "postoffice", "mailerdaemon", "returned", NULL,
@@ -107,6 +107,17 @@ static const char *const autoreply_subjects[] = {
   "respuesta automática", "risposta automatica", "自动回复", "自動回覆", "自动答复", "休假",
   "away until", "i am away", "i'm away", "not in the office", "out of the office",
   "fuera de la oficina", "absence", "congés", NULL,
+};
+
+/* Sentences only failure notices write. */
+static const char *const bounce_phrases[] = {
+  "could not be delivered", "couldn't be delivered", "undeliverable", "delivery has failed",
+  "delivery failed", "failed permanently", "permanent error", "does not like recipient",
+  "was not delivered", "wasn't delivered", "returned mail", "mail delivery failed",
+  "invalid user address", "unable to deliver", "delivery to the following",
+  "not be delivered", "permanent fatal errors", "message could not be delivered",
+  "退信", "无法投递", "投递失败", "无法送达", "被退回", "无法发送到", "送信できません",
+  "could not deliver", "delivery problem", "delivery error", NULL,
 };
 
 static char *
@@ -543,11 +554,19 @@ analyze (Analysis *a)
   g_autoptr (BbScanResult) scan = NULL;
   g_autoptr (GPtrArray) exclude = g_ptr_array_new ();
   gboolean feedback = FALSE;
+  const char *jmrp = NULL;
 
   if (a->msg != NULL)
     {
       feedback = a->msg->feedback->len > 0 ||
                  (a->msg->report_type != NULL && strcmp (a->msg->report_type, "feedback-report") == 0);
+      /* Microsoft's complaint reports (JMRP) are not ARF: the original
+       * carries the complaining recipient in its own header. */
+      if (!feedback && a->msg->original != NULL)
+        {
+          jmrp = g_mime_object_get_header (GMIME_OBJECT (a->msg->original), "X-HmXmrOriginalRecipient");
+          feedback = jmrp != NULL;
+        }
       if (a->msg->dsn->len > 0)
         dsn = bb_dsn_parse (a->msg->dsn->str, a->msg->dsn->len);
     }
@@ -556,6 +575,11 @@ analyze (Analysis *a)
     g_ptr_array_add (exclude, g_ptr_array_index (a->own, i));
   g_ptr_array_add (exclude, NULL);
   scan = bb_scan_text (a->text, a->text_len, (const char * const *) exclude->pdata);
+  /* A notice from a mail system that signs with a person's name and an
+   * ordinary subject ("Re: …") still reads like one. */
+  if (!a->signals && !a->autoreply && scan->hits->len > 0 &&
+      ci_contains_any (scan->notice, bounce_phrases))
+    a->signals = TRUE;
 
   /* A pasted notice, or one whose report travels as plain text: read the
    * delivery-status fields out of the text itself. */
@@ -615,6 +639,12 @@ analyze (Analysis *a)
         {
           g_ptr_array_unref (rcpts);
           rcpts = field_values (a->msg->feedback->str, "Removal-Recipient");
+        }
+      if (rcpts->len == 0 && jmrp != NULL)
+        {
+          char *address = bb_text_clean_address (jmrp);
+          if (address != NULL)
+            g_ptr_array_add (rcpts, address);
         }
       for (guint i = 0; i < rcpts->len; i++)
         {
@@ -730,6 +760,58 @@ has_message_headers (GMimeMessage *message)
     if (g_mime_object_get_header (object, names[i]) != NULL)
       return TRUE;
   return FALSE;
+}
+
+/* A multipart whose declared boundary never occurs (a broken or
+ * hand-edited notice): GMime then sees no parts at all.  Find the boundary
+ * the body really uses and return the message with the header fixed. */
+static char *
+fix_boundary (const char   *data,
+              gsize         len,
+              GMimeMessage *message,
+              gsize        *out_len)
+{
+  GMimeObject *body = g_mime_message_get_mime_part (message);
+  GMimeContentType *ct;
+  const char *declared;
+  const char *prologue;
+  const char *p;
+  const char *at;
+  g_autofree char *real = NULL;
+  GString *out;
+
+  if (body == NULL || !GMIME_IS_MULTIPART (body) ||
+      g_mime_multipart_get_count (GMIME_MULTIPART (body)) > 0)
+    return NULL;
+  ct = g_mime_object_get_content_type (body);
+  declared = ct != NULL ? g_mime_content_type_get_parameter (ct, "boundary") : NULL;
+  prologue = g_mime_multipart_get_prologue (GMIME_MULTIPART (body));
+  if (declared == NULL || *declared == '\0' || prologue == NULL)
+    return NULL;
+  for (p = prologue; p != NULL && *p != '\0'; p = strchr (p, '\n') != NULL ? strchr (p, '\n') + 1 : NULL)
+    {
+      if (p[0] == '-' && p[1] == '-' && p[2] != '\0' && p[2] != '-' && !g_ascii_isspace (p[2]))
+        {
+          const char *e = p + 2;
+
+          while (*e != '\0' && !g_ascii_isspace (*e))
+            e++;
+          if (e - p - 2 < 200)
+            real = g_strndup (p + 2, e - p - 2);
+          break;
+        }
+    }
+  if (real == NULL || strcmp (real, declared) == 0)
+    return NULL;
+  at = bb_text_memmem (data, len, declared);
+  if (at == NULL)
+    return NULL;
+  out = g_string_sized_new (len + strlen (real));
+  g_string_append_len (out, data, at - data);
+  g_string_append (out, real);
+  g_string_append_len (out, at + strlen (declared), len - (at + strlen (declared) - data));
+  *out_len = out->len;
+  return g_string_free (out, FALSE);
 }
 
 /* First line "Name: value" (a header) or "From " (an mbox separator). */
@@ -848,7 +930,14 @@ bb_analyze_bytes (GBytes     *data,
   if (looks_like_message (bytes, len))
     {
       GMimeMessage *message = bb_message_parse_bytes (bytes, len);
+      g_autofree char *fixed = NULL;
+      gsize fixed_len = 0;
 
+      if (message != NULL && (fixed = fix_boundary (bytes, len, message, &fixed_len)) != NULL)
+        {
+          g_object_unref (message);
+          message = bb_message_parse_bytes (fixed, fixed_len);
+        }
       if (message != NULL && has_message_headers (message))
         {
           GMimeObject *object = GMIME_OBJECT (message);

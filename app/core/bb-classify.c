@@ -329,7 +329,10 @@ first_pass_true (Ctx        *ctx,
             ctx->ev_text = FALSE;
           return TRUE;
         }
-      if (ctx->command != NULL && strcmp (ctx->command, "RCPT") == 0)
+      /* The stage is unknown (a notice without a transcript) and the code
+       * does not say otherwise: "no such user" means what it says. */
+      if ((ctx->command != NULL && strcmp (ctx->command, "RCPT") == 0) ||
+          (ctx->command == NULL && (ctx->code_reason == NULL || code_is (ctx, "onhold"))))
         return words_say (ctx, reason);
       return FALSE;
     }

@@ -302,15 +302,12 @@ bb_dsn_parse (const char *text,
             continue;
           }
         f = field_lookup (p, colon - p);
-        if (f == F_FINAL_RECIPIENT && current->final_recipient != NULL)
-          FLUSH_RECIPIENT ();
-        else if (f == F_ORIGINAL_RECIPIENT &&
-                 (current->original_recipient != NULL ||
-                  (current->final_recipient != NULL &&
-                   (current->action != NULL || current->status != NULL))))
-          FLUSH_RECIPIENT ();
-        else if ((f == F_ACTION && current->action != NULL) ||
-                 (f == F_STATUS && current->status != NULL && current->final_recipient != NULL))
+        /* A field already set starts the next recipient: groups are not
+         * always separated by blank lines, nor always in RFC order. */
+        if ((f == F_FINAL_RECIPIENT && current->final_recipient != NULL) ||
+            (f == F_ORIGINAL_RECIPIENT && current->original_recipient != NULL) ||
+            (f == F_ACTION && current->action != NULL && bb_dsn_recipient_address (current) != NULL) ||
+            (f == F_STATUS && current->status != NULL && bb_dsn_recipient_address (current) != NULL))
           FLUSH_RECIPIENT ();
         field = f;
         g_string_append_len (value, colon + 1, line_end - colon - 1);

@@ -202,6 +202,14 @@ walk (BbMessage   *self,
         }
       for (int i = 0; i < n; i++)
         walk (self, g_mime_multipart_get_part (multipart, i), depth + 1, alt);
+      /* Declared multipart, but no boundary ever comes: the body is plain
+       * text that GMime kept as the prologue. */
+      if (n == 0 && g_mime_multipart_get_prologue (multipart) != NULL)
+        {
+          const char *prologue = g_mime_multipart_get_prologue (multipart);
+          g_autofree char *text = bb_text_to_utf8 (prologue, strlen (prologue), NULL);
+          append_text (self->text, text);
+        }
       return;
     }
 

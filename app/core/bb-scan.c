@@ -151,6 +151,14 @@ static const char *const message_headers[] = {
   "x-originating-ip", NULL,
 };
 
+/* Headers a notice's own summary never shows ("Subject:" and "Date:"
+ * often do). */
+static const char *const strong_headers[] = {
+  "received", "return-path", "message-id", "mime-version", "dkim-signature", "content-type",
+  "delivered-to", "domainkey-signature", "arc-seal", "x-received", "authentication-results",
+  "content-transfer-encoding", "x-mailer", "user-agent", NULL,
+};
+
 /* "Name: value" at column 0 (or "Name:value"); returns the name length. */
 static int
 header_name_len (const Line *line)
@@ -185,6 +193,7 @@ header_block_at (const Line *lines,
 {
   guint headers = 0;
   gboolean known = FALSE;
+  gboolean strong = FALSE;
 
   for (guint j = i; j < n && j < i + 12; j++)
     {
@@ -198,12 +207,14 @@ header_block_at (const Line *lines,
             return FALSE;
           if (name_in (lines[j].s, nl, message_headers))
             known = TRUE;
+          if (name_in (lines[j].s, nl, strong_headers) || g_ascii_strncasecmp (lines[j].s, "x-", 2) == 0)
+            strong = TRUE;
           headers++;
         }
       else if (lines[j].indent == 0)
         return FALSE;
     }
-  return known && headers >= 2;
+  return known && headers >= 2 && (strong || headers >= 4);
 }
 
 static guint
@@ -280,11 +291,12 @@ static const char *const recipient_labels[] = {
 
 /* Sentences that name the failed recipient. */
 static const char *const recipient_phrases[] = {
-  "delivering your mail to ", "delivery to the following recipient", "could not be delivered to ",
-  "couldn't be delivered to ", "could not deliver mail to ", "undeliverable to ",
-  "not delivered to ", "delivery to ", "your message to ", "message to ", "unable to deliver to ",
-  "failed to deliver to ", "error delivering to ", "无法发送到", "无法投递到", "发送到",
-  "did not reach the following recipient", "send to ", "mail to ", "an error occurred while trying to deliver the mail to",
+  "delivering your mail to", "delivery to the following recipient","could not be delivered to ",
+ "couldn't be delivered to ","could not deliver mail to ","wasn't delivered to ",
+ "was not delivered to ","wasn’t delivered to ","couldn’t be delivered to ","undeliverable to ",
+ "not delivered to ","delivery to ","your message to ","message to ","unable to deliver to ",
+ "failed to deliver to ","error delivering to ","无法发送到","无法投递到","发送到",
+ "did not reach the following recipient","send to ","mail to ","an error occurred while trying to deliver the mail to",
   NULL,
 };
 
@@ -328,6 +340,28 @@ phrase_address (const Line *line,
 
   if (memchr (s, '@', end - s) == NULL)
     return NULL;
+  /* "The following recipients returned permanent errors: a@b." */
+  for (const char *p = s; p + 9 <= end; p++)
+    {
+      const char *found;
+      char *address;
+
+      if (g_ascii_strncasecmp (p, "recipient", 9) != 0)
+        continue;
+      address = bb_text_find_address (p + 9, end, &found);
+      if (address == NULL)
+        break;
+      if (found - (p + 9) > 48 || memchr (p + 9, '.', found - (p + 9)) != NULL)
+        {
+          g_free (address);
+          break;
+        }
+      *rest = found + strlen (address);
+      while (*rest < end && (**rest == '>' || **rest == ' ' || **rest == '.' || **rest == ':' ||
+                             **rest == ','))
+        (*rest)++;
+      return address;
+    }
   for (guint i = 0; recipient_phrases[i] != NULL; i++)
     {
       gsize n = strlen (recipient_phrases[i]);
@@ -339,10 +373,13 @@ phrase_address (const Line *line,
 
           if (g_ascii_strncasecmp (p, recipient_phrases[i], n) != 0)
             continue;
+          /* whole words only: "to" must not be the start of "today" */
+          if (p + n < end && g_ascii_isalnum (p[n]) && (guchar) recipient_phrases[i][n - 1] < 0x80)
+            continue;
           address = bb_text_find_address (p + n, end, &found);
           if (address == NULL)
             break;
-          if (found - (p + n) > 24)
+          if (found - (p + n) > 24 || memchr (p + n, '.', found - (p + n)) != NULL)
             {
               g_free (address);
               break;
@@ -475,6 +512,8 @@ bb_scan_diagnostic (const char *diagnostic,
     const char *command;
   } commands[] = {
     { "rcpt to", "RCPT" },          { "rcpt command", "RCPT" },    { "in reply to rcpt", "RCPT" },
+    { "[rcpt_to]", "RCPT" },        { "smtp:rcpt", "RCPT" },       { "does not like recipient", "RCPT" },
+    { "rcpt_to", "RCPT" },
     { "mail from", "MAIL" },        { "mail command", "MAIL" },    { "end of data", "DATA" },
     { "data command", "DATA" },     { "after data", "DATA" },      { ">>> data", "DATA" },
     { "end of message", "DATA" },   { "in reply to helo", "HELO" }, { "in reply to ehlo", "EHLO" },
@@ -627,11 +666,13 @@ bb_scan_text (const char         *text,
   BbScanResult *result = g_new0 (BbScanResult, 1);
   g_autoptr (GArray) lines_array = split_lines (text, len);
   g_autoptr (GArray) anchors = g_array_new (FALSE, TRUE, sizeof (Anchor));
+  g_autoptr (GArray) own = g_array_new (FALSE, TRUE, sizeof (Anchor));
   const Line *lines = (const Line *) (gpointer) lines_array->data;
   guint n = lines_array->len;
   guint orig = find_original (lines, n);
 
   g_array_set_clear_func (anchors, anchor_clear);
+  g_array_set_clear_func (own, anchor_clear);
   result->hits = g_ptr_array_new_with_free_func ((GDestroyNotify) bb_scan_hit_free);
   result->original_offset = orig < n ? (gsize) (lines[orig].s - text) : G_MAXSIZE;
 
@@ -665,7 +706,17 @@ bb_scan_text (const char         *text,
         continue;
       if (excluded (address, exclude))
         {
-          g_free (address);
+          /* The sender's own address: kept aside, used only if nobody
+           * else is named (someone who wrote to themselves). */
+          if (own->len == 0)
+            {
+              a.line = i;
+              a.address = address;
+              a.inline_rest = g_strndup (rest, line->s + line->len - rest);
+              g_array_append_val (own, a);
+            }
+          else
+            g_free (address);
           continue;
         }
       /* The same address again in the same paragraph is a folded line of
@@ -690,6 +741,15 @@ bb_scan_text (const char         *text,
       g_array_append_val (anchors, a);
     }
 
+  if (anchors->len == 0 && own->len > 0)
+    {
+      Anchor a = g_array_index (own, Anchor, 0);
+
+      a.address = g_strdup (a.address);
+      a.inline_rest = g_strdup (a.inline_rest);
+      g_array_append_val (anchors, a);
+    }
+
   for (guint k = 0; k < anchors->len; k++)
     {
       Anchor *a = &g_array_index (anchors, Anchor, k);
@@ -699,6 +759,11 @@ bb_scan_text (const char         *text,
       guint i = a->line + 1;
       guint taken = 0;
 
+      /* Sendmail transcripts: ">>> RCPT To:<a@b>" then "<<< 550 …". */
+      if (a->kind == 1 && a->line > 0 && lines[a->line - 1].len - lines[a->line - 1].indent > 4 &&
+          memcmp (lines[a->line - 1].s + lines[a->line - 1].indent, ">>> ", 4) == 0)
+        append_line (block, lines[a->line - 1].s + lines[a->line - 1].indent,
+                     lines[a->line - 1].len - lines[a->line - 1].indent);
       append_line (block, a->inline_rest, strlen (a->inline_rest));
 
       /* The paragraph the anchor stands in. */
@@ -733,6 +798,20 @@ bb_scan_text (const char         *text,
             }
         }
 
+      /* Nothing after it: the words may stand before the address, in
+       * the same paragraph ("User not listed in …\nkijitora@…"). */
+      if (block->len == 0 || block->len == strlen (a->inline_rest))
+        {
+          guint first = a->line;
+
+          while (first > 0 && !lines[first - 1].blank && a->line - first < 6)
+            first--;
+          if (k > 0 && first <= g_array_index (anchors, Anchor, k - 1).line)
+            first = g_array_index (anchors, Anchor, k - 1).line + 1;
+          for (guint j = first; j < a->line; j++)
+            append_line (block, lines[j].s + lines[j].indent, lines[j].len - lines[j].indent);
+        }
+
       hit = find_hit (result->hits, a->address);
       if (hit == NULL)
         {
@@ -743,18 +822,25 @@ bb_scan_text (const char         *text,
       {
         g_autofree char *collapsed = bb_text_collapse (block->str, block->len);
 
-        if (hit->diagnostic == NULL || (hit->reply_code == NULL && looks_like_reply (collapsed, strlen (collapsed))))
+        if (hit->diagnostic == NULL)
+          hit->diagnostic = g_steal_pointer (&collapsed);
+        else if (hit->reply_code == NULL && strstr (hit->diagnostic, collapsed) == NULL)
           {
+            /* A second mention of the same recipient (the reply, after the
+             * sentence naming it): read both together. */
+            char *both = g_strconcat (hit->diagnostic, " ", collapsed, NULL);
             g_free (hit->diagnostic);
-            hit->diagnostic = g_steal_pointer (&collapsed);
-            g_clear_pointer (&hit->status, g_free);
-            g_clear_pointer (&hit->reply_code, g_free);
-            g_clear_pointer (&hit->command, g_free);
-            g_clear_pointer (&hit->remote_mta, g_free);
-            g_clear_pointer (&hit->reply, g_free);
-            bb_scan_diagnostic (hit->diagnostic, &hit->status, &hit->reply_code, &hit->command,
-                                &hit->remote_mta, &hit->reply);
+            hit->diagnostic = both;
           }
+        else
+          continue;
+        g_clear_pointer (&hit->status, g_free);
+        g_clear_pointer (&hit->reply_code, g_free);
+        g_clear_pointer (&hit->command, g_free);
+        g_clear_pointer (&hit->remote_mta, g_free);
+        g_clear_pointer (&hit->reply, g_free);
+        bb_scan_diagnostic (hit->diagnostic, &hit->status, &hit->reply_code, &hit->command,
+                            &hit->remote_mta, &hit->reply);
       }
     }
 

@@ -631,24 +631,27 @@ bb_text_looks_binary (const char *data,
 {
   gsize n = MIN (len, 8192);
   gsize control = 0;
+  gsize nul = 0;
 
+  /* A stray NUL happens in real mail; binary formats are full of them. */
   for (gsize i = 0; i < n; i++)
     {
       guchar c = data[i];
 
       if (c == 0)
-        return TRUE;
-      if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != 0x1b && c != '\f')
+        nul++;
+      else if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != 0x1b && c != '\f')
         control++;
     }
-  return n > 0 && control * 10 > n;
+  return n > 0 && (nul * 200 > n || nul > 64 || (control + nul) * 10 > n);
 }
 
 /**
  * bb_text_normalize_newlines:
  *
- * Returns a copy with CRLF and bare CR turned into LF, or %NULL when the
- * data holds no bare CR (GMime copes with CRLF itself).
+ * Returns a copy with CRLF and bare CR turned into LF and stray NUL bytes
+ * into spaces, or %NULL when there is nothing to fix (GMime copes with
+ * CRLF itself).
  */
 char *
 bb_text_normalize_newlines (const char *data,
@@ -656,19 +659,17 @@ bb_text_normalize_newlines (const char *data,
                             gsize      *out_len)
 {
   const char *cr = memchr (data, '\r', len);
-  gboolean bare = FALSE;
+  gboolean fix = memchr (data, '\0', len) != NULL;
   char *out, *o;
 
-  while (cr != NULL)
+  while (cr != NULL && !fix)
     {
       if ((gsize) (cr - data) + 1 >= len || cr[1] != '\n')
-        {
-          bare = TRUE;
-          break;
-        }
-      cr = memchr (cr + 1, '\r', len - (cr + 1 - data));
+        fix = TRUE;
+      else
+        cr = memchr (cr + 1, '\r', len - (cr + 1 - data));
     }
-  if (!bare)
+  if (!fix)
     return NULL;
   out = o = g_malloc (len + 1);
   for (gsize i = 0; i < len; i++)
@@ -679,6 +680,8 @@ bb_text_normalize_newlines (const char *data,
           if (i + 1 < len && data[i + 1] == '\n')
             i++;
         }
+      else if (data[i] == '\0')
+        *o++ = ' ';
       else
         *o++ = data[i];
     }
