@@ -10,6 +10,7 @@
 #include "bb-analyze.h"
 #include "bb-bounce-private.h"
 #include "bb-classify.h"
+#include "bb-content-hints-private.h"
 #include "bb-core.h"
 #include "bb-dsn.h"
 #include "bb-gmime-private.h"
@@ -17,13 +18,13 @@
 #include "bb-provider.h"
 #include "bb-recipient-private.h"
 #include "bb-scan.h"
+#include "bb-scan-zh.h"
 #include "bb-text.h"
 #include "bb-typo.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-void _bb_content_hints_compute (BbBounce *bounce, GMimeMessage *original, const char *notice);
 
 /**
  * bb_core_init:
@@ -575,6 +576,25 @@ analyze (Analysis *a)
     g_ptr_array_add (exclude, g_ptr_array_index (a->own, i));
   g_ptr_array_add (exclude, NULL);
   scan = bb_scan_text (a->text, a->text_len, (const char * const *) exclude->pdata);
+  /* Chinese providers' own templates: the remote server's words, not the
+   * friendly sentence, decide. */
+  {
+    BbScanResult zh = { 0 };
+    const char *provider;
+
+    zh.hits = g_ptr_array_new_with_free_func ((GDestroyNotify) bb_scan_hit_free);
+    provider = bb_scan_zh (a->text, a->text_len, &zh);
+    if (provider != NULL && zh.hits->len > 0)
+      {
+        g_ptr_array_unref (scan->hits);
+        scan->hits = g_steal_pointer (&zh.hits);
+        a->signals = TRUE;
+        g_free (b->format);
+        b->format = g_strdup (provider);
+      }
+    g_clear_pointer (&zh.hits, g_ptr_array_unref);
+    g_free (zh.notice);
+  }
   /* A notice from a mail system that signs with a person's name and an
    * ordinary subject ("Re: …") still reads like one. */
   if (!a->signals && !a->autoreply && scan->hits->len > 0 &&
@@ -683,7 +703,8 @@ analyze (Analysis *a)
     {
       recipients_from_scan (a, scan);
       b->kind = BB_KIND_BOUNCE;
-      b->format = g_strdup ("text");
+      if (b->format == NULL)
+        b->format = g_strdup ("text");
     }
   else if (a->autoreply && a->msg != NULL)
     {
@@ -703,7 +724,8 @@ analyze (Analysis *a)
     {
       recipients_fallback (a, scan);
       b->kind = BB_KIND_BOUNCE;
-      b->format = g_strdup ("text");
+      if (b->format == NULL)
+        b->format = g_strdup ("text");
     }
   else
     b->kind = BB_KIND_NOT_BOUNCE;

@@ -7,9 +7,9 @@
 #include "config.h"
 
 #include "bb-bounce-private.h"
+#include "bb-content-hints-private.h"
 #include "bb-gmime-private.h"
 
-void _bb_content_hints_compute (BbBounce *bounce, GMimeMessage *original, const char *notice);
 
 void
 _bb_content_hints_compute (BbBounce     *bounce,

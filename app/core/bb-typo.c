@@ -29,63 +29,186 @@
  * side and Chinese clients. */
 static const char *const popular_domains[] = {
   /* Global */
-  "gmail.com", "outlook.com", "hotmail.com", "yahoo.com", "icloud.com",
-  "aol.com", "live.com", "msn.com", "googlemail.com", "ymail.com",
-  "rocketmail.com", "aim.com", "me.com", "mac.com", "proton.me",
-  "protonmail.com", "zoho.com", "mail.com", "gmx.com", "yandex.com",
+  "gmail.com",
+  "outlook.com",
+  "hotmail.com",
+  "yahoo.com",
+  "icloud.com",
+  "aol.com",
+  "live.com",
+  "msn.com",
+  "googlemail.com",
+  "ymail.com",
+  "rocketmail.com",
+  "aim.com",
+  "me.com",
+  "mac.com",
+  "proton.me",
+  "protonmail.com",
+  "zoho.com",
+  "mail.com",
+  "gmx.com",
+  "yandex.com",
   /* UK / IE */
-  "hotmail.co.uk", "yahoo.co.uk", "live.co.uk", "btinternet.com", "sky.com",
-  "virginmedia.com", "talktalk.net", "ntlworld.com", "eircom.net",
+  "hotmail.co.uk",
+  "yahoo.co.uk",
+  "live.co.uk",
+  "btinternet.com",
+  "sky.com",
+  "virginmedia.com",
+  "talktalk.net",
+  "ntlworld.com",
+  "eircom.net",
   /* Germany / AT / CH */
-  "gmx.de", "gmx.net", "gmx.at", "gmx.ch", "web.de", "t-online.de",
-  "freenet.de", "arcor.de", "hotmail.de", "yahoo.de", "bluewin.ch",
+  "gmx.de",
+  "gmx.net",
+  "gmx.at",
+  "gmx.ch",
+  "web.de",
+  "t-online.de",
+  "freenet.de",
+  "arcor.de",
+  "hotmail.de",
+  "yahoo.de",
+  "bluewin.ch",
   /* France / BE */
-  "orange.fr", "wanadoo.fr", "free.fr", "laposte.net", "sfr.fr",
-  "hotmail.fr", "yahoo.fr", "live.fr", "neuf.fr", "skynet.be",
+  "orange.fr",
+  "wanadoo.fr",
+  "free.fr",
+  "laposte.net",
+  "sfr.fr",
+  "hotmail.fr",
+  "yahoo.fr",
+  "live.fr",
+  "neuf.fr",
+  "skynet.be",
   /* Italy / ES / PT */
-  "libero.it", "virgilio.it", "alice.it", "tiscali.it", "hotmail.it",
-  "yahoo.it", "hotmail.es", "yahoo.es", "outlook.es", "telefonica.net",
+  "libero.it",
+  "virgilio.it",
+  "alice.it",
+  "tiscali.it",
+  "hotmail.it",
+  "yahoo.it",
+  "hotmail.es",
+  "yahoo.es",
+  "outlook.es",
+  "telefonica.net",
   "sapo.pt",
   /* Netherlands / Nordics */
-  "ziggo.nl", "kpnmail.nl", "hotmail.nl", "live.nl", "telia.com",
+  "ziggo.nl",
+  "kpnmail.nl",
+  "hotmail.nl",
+  "live.nl",
+  "telia.com",
   "online.no",
   /* Poland / CZ / eastern Europe */
-  "wp.pl", "o2.pl", "onet.pl", "interia.pl", "seznam.cz", "centrum.cz",
-  "abv.bg", "freemail.hu",
+  "wp.pl",
+  "o2.pl",
+  "onet.pl",
+  "interia.pl",
+  "seznam.cz",
+  "centrum.cz",
+  "abv.bg",
+  "freemail.hu",
   /* Russia / CIS */
-  "mail.ru", "bk.ru", "inbox.ru", "list.ru", "yandex.ru", "ya.ru",
-  "rambler.ru", "ukr.net", "i.ua", "meta.ua",
+  "mail.ru",
+  "bk.ru",
+  "inbox.ru",
+  "list.ru",
+  "yandex.ru",
+  "ya.ru",
+  "rambler.ru",
+  "ukr.net",
+  "i.ua",
+  "meta.ua",
   /* Turkey / Middle East */
-  "hotmail.com.tr", "yandex.com.tr", "mynet.com",
+  "hotmail.com.tr",
+  "yandex.com.tr",
+  "mynet.com",
   /* India / South Asia */
-  "rediffmail.com", "yahoo.co.in", "yahoo.in", "hotmail.co.in",
+  "rediffmail.com",
+  "yahoo.co.in",
+  "yahoo.in",
+  "hotmail.co.in",
   /* Latin America */
-  "hotmail.com.br", "yahoo.com.br", "bol.com.br", "uol.com.br",
-  "terra.com.br", "ig.com.br", "yahoo.com.mx", "hotmail.com.mx",
-  "prodigy.net.mx", "hotmail.com.ar", "yahoo.com.ar",
+  "hotmail.com.br",
+  "yahoo.com.br",
+  "bol.com.br",
+  "uol.com.br",
+  "terra.com.br",
+  "ig.com.br",
+  "yahoo.com.mx",
+  "hotmail.com.mx",
+  "prodigy.net.mx",
+  "hotmail.com.ar",
+  "yahoo.com.ar",
   /* North American internet providers */
-  "comcast.net", "att.net", "sbcglobal.net", "bellsouth.net", "verizon.net",
-  "cox.net", "charter.net", "earthlink.net", "optonline.net", "shaw.ca",
-  "rogers.com", "sympatico.ca", "telus.net",
+  "comcast.net",
+  "att.net",
+  "sbcglobal.net",
+  "bellsouth.net",
+  "verizon.net",
+  "cox.net",
+  "charter.net",
+  "earthlink.net",
+  "optonline.net",
+  "shaw.ca",
+  "rogers.com",
+  "sympatico.ca",
+  "telus.net",
   /* Asia-Pacific */
-  "naver.com", "daum.net", "hanmail.net", "yahoo.co.jp", "docomo.ne.jp",
-  "ezweb.ne.jp", "bigpond.com", "optusnet.com.au", "xtra.co.nz",
-  "yahoo.com.sg", "yahoo.com.tw", "yahoo.com.hk", "hotmail.com.hk",
+  "naver.com",
+  "daum.net",
+  "hanmail.net",
+  "yahoo.co.jp",
+  "docomo.ne.jp",
+  "ezweb.ne.jp",
+  "bigpond.com",
+  "optusnet.com.au",
+  "xtra.co.nz",
+  "yahoo.com.sg",
+  "yahoo.com.tw",
+  "yahoo.com.hk",
+  "hotmail.com.hk",
   /* Africa */
-  "yahoo.co.za", "webmail.co.za", "mweb.co.za",
+  "yahoo.co.za",
+  "webmail.co.za",
+  "mweb.co.za",
   /* Reps' side and Chinese clients */
-  "qq.com", "vip.qq.com", "foxmail.com", "163.com", "126.com", "yeah.net",
-  "vip.163.com", "vip.126.com", "188.com", "sina.com", "sina.cn",
-  "vip.sina.com", "sohu.com", "aliyun.com", "139.com", "189.cn", "wo.cn",
-  "tom.com", "21cn.com",
+  "qq.com",
+  "vip.qq.com",
+  "foxmail.com",
+  "163.com",
+  "126.com",
+  "yeah.net",
+  "vip.163.com",
+  "vip.126.com",
+  "188.com",
+  "sina.com",
+  "sina.cn",
+  "vip.sina.com",
+  "sohu.com",
+  "aliyun.com",
+  "139.com",
+  "189.cn",
+  "wo.cn",
+  "tom.com",
+  "21cn.com",
 };
 
 /* Real domains that sit close to a popular one: never "correct" them.
  * yahoo.com.cn and yahoo.cn are dead (Yahoo China mail closed in 2013),
  * but they are not typos either. */
 static const char *const never_suggest[] = {
-  "email.com", "q.com", "gmx.us", "gmx.fr", "yahoo.com.cn", "yahoo.cn",
-  "163.net", "live.cn", "outlook.cn",
+  "email.com",
+  "q.com",
+  "gmx.us",
+  "gmx.fr",
+  "yahoo.com.cn",
+  "yahoo.cn",
+  "163.net",
+  "live.cn",
+  "outlook.cn",
 };
 
 typedef struct
@@ -192,24 +315,114 @@ static const SuffixFix suffix_fixes[] = {
 /* Multi-label public suffixes that mailbox domains use.  Anything else
  * splits at the last dot. */
 static const char *const multi_label_suffixes[] = {
-  "co.uk", "org.uk", "ac.uk", "com.au", "net.au", "org.au", "co.nz",
-  "com.cn", "net.cn", "org.cn", "gov.cn", "edu.cn", "ac.cn", "com.hk",
-  "com.tw", "com.sg", "com.my", "co.id", "co.th", "com.vn", "com.ph",
-  "com.tr", "com.br", "com.mx", "com.ar", "com.co", "com.pe", "com.pk",
-  "com.sa", "com.eg", "com.ng", "co.ke", "co.in", "co.za", "co.kr",
-  "co.jp", "ne.jp", "or.jp", "ac.jp", "co.il", "com.ua", "net.mx",
+  "co.uk",
+  "org.uk",
+  "ac.uk",
+  "com.au",
+  "net.au",
+  "org.au",
+  "co.nz",
+  "com.cn",
+  "net.cn",
+  "org.cn",
+  "gov.cn",
+  "edu.cn",
+  "ac.cn",
+  "com.hk",
+  "com.tw",
+  "com.sg",
+  "com.my",
+  "co.id",
+  "co.th",
+  "com.vn",
+  "com.ph",
+  "com.tr",
+  "com.br",
+  "com.mx",
+  "com.ar",
+  "com.co",
+  "com.pe",
+  "com.pk",
+  "com.sa",
+  "com.eg",
+  "com.ng",
+  "co.ke",
+  "co.in",
+  "co.za",
+  "co.kr",
+  "co.jp",
+  "ne.jp",
+  "or.jp",
+  "ac.jp",
+  "co.il",
+  "com.ua",
+  "net.mx",
 };
 
 /* Generic top-level domains that count as real here (all two-letter ones
  * are treated as country codes). */
 static const char *const generic_tlds[] = {
-  "com", "net", "org", "edu", "gov", "mil", "int", "info", "biz", "name",
-  "pro", "mobi", "asia", "tel", "travel", "jobs", "cat", "coop", "aero",
-  "museum", "xyz", "top", "online", "site", "shop", "store", "tech", "club",
-  "vip", "app", "dev", "cloud", "email", "group", "company", "ltd", "work",
-  "live", "life", "world", "today", "global", "link", "space",
-  "website", "agency", "trade", "market", "ink", "red", "wang", "ren",
-  "xin", "fun", "icu", "art", "design", "studio", "media", "news", "blog",
+  "com",
+  "net",
+  "org",
+  "edu",
+  "gov",
+  "mil",
+  "int",
+  "info",
+  "biz",
+  "name",
+  "pro",
+  "mobi",
+  "asia",
+  "tel",
+  "travel",
+  "jobs",
+  "cat",
+  "coop",
+  "aero",
+  "museum",
+  "xyz",
+  "top",
+  "online",
+  "site",
+  "shop",
+  "store",
+  "tech",
+  "club",
+  "vip",
+  "app",
+  "dev",
+  "cloud",
+  "email",
+  "group",
+  "company",
+  "ltd",
+  "work",
+  "live",
+  "life",
+  "world",
+  "today",
+  "global",
+  "link",
+  "space",
+  "website",
+  "agency",
+  "trade",
+  "market",
+  "ink",
+  "red",
+  "wang",
+  "ren",
+  "xin",
+  "fun",
+  "icu",
+  "art",
+  "design",
+  "studio",
+  "media",
+  "news",
+  "blog",
 };
 
 static gboolean
@@ -231,7 +444,6 @@ is_popular (const char *domain)
 {
   return str_in (domain, popular_domains, G_N_ELEMENTS (popular_domains));
 }
-
 
 /* Position of the public suffix in @domain ("gmail.co.uk" → "co.uk"),
  * or NULL for a domain without a dot. */
@@ -260,17 +472,17 @@ find_suffix (const char *domain)
 
 /* Country-code top-level domains (IANA root zone), space-separated */
 static const char country_tlds[] =
-  " ac ad ae af ag ai al am ao aq ar as at au aw ax az ba bb bd be bf bg bh"
-  " bi bj bm bn bo bq br bs bt bw by bz ca cc cd cf cg ch ci ck cl cm cn co"
-  " cr cu cv cw cx cy cz de dj dk dm do dz ec ee eg er es et eu fi fj fk fm"
-  " fo fr ga gd ge gf gg gh gi gl gm gn gp gq gr gs gt gu gw gy hk hm hn hr"
-  " ht hu id ie il im in io iq ir is it je jm jo jp ke kg kh ki km kn kp kr"
-  " kw ky kz la lb lc li lk lr ls lt lu lv ly ma mc md me mg mh mk ml mm mn"
-  " mo mp mq mr ms mt mu mv mw mx my mz na nc ne nf ng ni nl no np nr nu nz"
-  " om pa pe pf pg ph pk pl pm pn pr ps pt pw py qa re ro rs ru rw sa sb sc"
-  " sd se sg sh si sk sl sm sn so sr ss st su sv sx sy sz tc td tf tg th tj"
-  " tk tl tm tn to tr tt tv tw tz ua ug uk us uy uz va vc ve vg vi vn vu wf"
-  " ws ye yt za zm zw ";
+    " ac ad ae af ag ai al am ao aq ar as at au aw ax az ba bb bd be bf bg bh"
+    " bi bj bm bn bo bq br bs bt bw by bz ca cc cd cf cg ch ci ck cl cm cn co"
+    " cr cu cv cw cx cy cz de dj dk dm do dz ec ee eg er es et eu fi fj fk fm"
+    " fo fr ga gd ge gf gg gh gi gl gm gn gp gq gr gs gt gu gw gy hk hm hn hr"
+    " ht hu id ie il im in io iq ir is it je jm jo jp ke kg kh ki km kn kp kr"
+    " kw ky kz la lb lc li lk lr ls lt lu lv ly ma mc md me mg mh mk ml mm mn"
+    " mo mp mq mr ms mt mu mv mw mx my mz na nc ne nf ng ni nl no np nr nu nz"
+    " om pa pe pf pg ph pk pl pm pn pr ps pt pw py qa re ro rs ru rw sa sb sc"
+    " sd se sg sh si sk sl sm sn so sr ss st su sv sx sy sz tc td tf tg th tj"
+    " tk tl tm tn to tr tt tv tw tz ua ug uk us uy uz va vc ve vg vi vn vu wf"
+    " ws ye yt za zm zw ";
 
 static gboolean
 is_valid_tld (const char *tld)
@@ -394,9 +606,9 @@ typedef enum
   EDIT_SUBSTITUTE_NEAR, /* a neighbouring key */
   EDIT_SUBSTITUTE_FAR,
   EDIT_TRANSPOSE,
-  EDIT_DELETE,          /* @typed lacks a letter */
-  EDIT_INSERT_DOUBLE,   /* @typed repeats a letter */
-  EDIT_INSERT_NEAR,     /* … or has an extra neighbouring key */
+  EDIT_DELETE,        /* @typed lacks a letter */
+  EDIT_INSERT_DOUBLE, /* @typed repeats a letter */
+  EDIT_INSERT_NEAR,   /* … or has an extra neighbouring key */
   EDIT_INSERT_OTHER,
 } EditKind;
 

@@ -1,0 +1,19 @@
+/* bb-content-hints-private.h - why a filter may have disliked the original
+ *
+ * Copyright 2026 The Bounceback authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gmime/gmime.h>
+
+#include "bb-bounce.h"
+
+G_BEGIN_DECLS
+
+void _bb_content_hints_compute (BbBounce     *bounce,
+                                GMimeMessage *original,
+                                const char   *notice);
+
+G_END_DECLS
