@@ -124,10 +124,12 @@ static const Case domain_cases[] = {
   { "", NULL },
 };
 
+typedef const BbProvider *(*LookupFunc) (const char *input);
+
 static void
 check_cases (const Case *cases,
              gsize       n_cases,
-             const BbProvider *(*lookup) (const char *))
+             LookupFunc  lookup)
 {
   for (gsize i = 0; i < n_cases; i++)
     {
@@ -160,12 +162,41 @@ static void
 test_lookup_id (void)
 {
   static const char *const ids[] = {
-    "google", "microsoft", "yahoo", "apple", "tencent", "exmail", "netease",
-    "netease-qiye", "alibaba", "coremail", "sina", "sohu", "net263", "zoho",
-    "yandex", "mailru", "gmx", "amazon-ses", "sendgrid", "mimecast",
-    "proofpoint", "barracuda", "messagelabs", "cisco-ironport", "trendmicro",
-    "godaddy", "ovh", "orange", "comcast", "att", "verizon", "cox", "naver",
-    "daum", "company",
+    "google",
+    "microsoft",
+    "yahoo",
+    "apple",
+    "tencent",
+    "exmail",
+    "netease",
+    "netease-qiye",
+    "alibaba",
+    "coremail",
+    "sina",
+    "sohu",
+    "net263",
+    "zoho",
+    "yandex",
+    "mailru",
+    "gmx",
+    "amazon-ses",
+    "sendgrid",
+    "mimecast",
+    "proofpoint",
+    "barracuda",
+    "messagelabs",
+    "cisco-ironport",
+    "trendmicro",
+    "godaddy",
+    "ovh",
+    "orange",
+    "comcast",
+    "att",
+    "verizon",
+    "cox",
+    "naver",
+    "daum",
+    "company",
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (ids); i++)
@@ -227,8 +258,8 @@ typedef struct
 {
   const char *provider_id; /* the provider passed in, may be NULL */
   const char *diagnostic;
-  const char *code;        /* NULL: no match expected */
-  const char *owner;       /* expected provider_id of the entry */
+  const char *code;  /* NULL: no match expected */
+  const char *owner; /* expected provider_id of the entry */
   const char *reason;
   BbCategory  category;
   BbSide      side;

@@ -322,6 +322,22 @@ recipients_from_dsn (Analysis     *a,
     }
 }
 
+static gboolean
+text_has_failure_reply (const char *text)
+{
+  char code[4];
+  const char *p = text;
+  const char *end = text + strlen (text);
+
+  while ((p = bb_text_find_reply_code (p, end, code)) != NULL)
+    {
+      if (code[0] == '4' || code[0] == '5')
+        return TRUE;
+      p += 3;
+    }
+  return FALSE;
+}
+
 static void
 recipients_from_scan (Analysis     *a,
                       BbScanResult *scan)
@@ -333,6 +349,20 @@ recipients_from_scan (Analysis     *a,
 
       if (r != NULL)
         from_hit (r, hit);
+    }
+  /* One recipient whose lines hold no reply, in a notice that quotes one
+   * elsewhere ("Error message below: 550 …", then "RCPT TO: x"): the
+   * notice's reply is about that recipient. */
+  if (a->bounce->recipients->len == 1 && scan->notice != NULL &&
+      text_has_failure_reply (scan->notice))
+    {
+      BbRecipient *r = g_ptr_array_index (a->bounce->recipients, 0);
+
+      if (r->reply_code == NULL && r->status == NULL)
+        {
+          _bb_recipient_set (&r->diagnostic, scan->notice);
+          fill_from_diagnostic (r);
+        }
     }
 }
 
@@ -531,21 +561,6 @@ drop_successes (BbBounce *b)
     }
 }
 
-static gboolean
-text_has_failure_reply (const char *text)
-{
-  char code[4];
-  const char *p = text;
-  const char *end = text + strlen (text);
-
-  while ((p = bb_text_find_reply_code (p, end, code)) != NULL)
-    {
-      if (code[0] == '4' || code[0] == '5')
-        return TRUE;
-      p += 3;
-    }
-  return FALSE;
-}
 
 static void
 analyze (Analysis *a)
@@ -572,6 +587,8 @@ analyze (Analysis *a)
         dsn = bb_dsn_parse (a->msg->dsn->str, a->msg->dsn->len);
     }
 
+  if (a->original != NULL)
+    add_own_addresses (a, g_mime_message_get_from (a->original));
   for (guint i = 0; i < a->own->len; i++)
     g_ptr_array_add (exclude, g_ptr_array_index (a->own, i));
   g_ptr_array_add (exclude, NULL);
@@ -636,9 +653,19 @@ analyze (Analysis *a)
             a->original = a->original_owned;
         }
     }
+  if (a->original == a->original_owned && a->original != NULL)
+    {
+      /* Now that the original's sender is known, it is no recipient. */
+      add_own_addresses (a, g_mime_message_get_from (a->original));
+      for (guint i = scan->hits->len; i > 0 && scan->hits->len > 1; i--)
+        {
+          BbScanHit *hit = g_ptr_array_index (scan->hits, i - 1);
+          if (is_own (a, hit->address))
+            g_ptr_array_remove_index (scan->hits, i - 1);
+        }
+    }
   if (a->original != NULL)
     {
-      add_own_addresses (a, g_mime_message_get_from (a->original));
       set_original (a);
       if (a->msg != NULL && a->original == a->msg->original && !a->msg->original_headers_only)
         {

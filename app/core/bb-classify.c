@@ -369,7 +369,7 @@ first_pass_true (Ctx        *ctx,
     {
       if (code_says (ctx, reason))
         {
-          static const char *const others[] = { "networkerror", NULL };
+          static const char *const others[] = { "networkerror", "notaccept", NULL };
           return !words_say_any (ctx, others);
         }
       return words_say (ctx, reason);
@@ -501,9 +501,10 @@ bb_classify_recipient (BbBounce    *bounce,
   ctx.status = r->status;
   ctx.reply_code = r->reply_code;
   ctx.command = r->smtp_command;
-  ctx.smtp = r->diagnostic_type == NULL || g_ascii_strcasecmp (r->diagnostic_type, "SMTP") == 0;
-  ctx.unix_type = r->diagnostic_type != NULL && (g_ascii_strcasecmp (r->diagnostic_type, "X-UNIX") == 0 ||
-                                                 g_ascii_strcasecmp (r->diagnostic_type, "X-POSTFIX") == 0);
+  /* Postfix's own words (X-Postfix) read like a server's; only a local
+   * program's (X-Unix: procmail, a pipe) are a mailer error. */
+  ctx.unix_type = r->diagnostic_type != NULL && g_ascii_strcasecmp (r->diagnostic_type, "X-UNIX") == 0;
+  ctx.smtp = !ctx.unix_type;
   /* Class-only codes (5.0.0, 4.0.0) say nothing. */
   ctx.code_reason = bb_classify_status_reason (r->status);
 

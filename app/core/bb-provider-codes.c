@@ -11,10 +11,13 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-/* Sources: /work/shared/reference/providers.md and blocklists.md (which
- * cite the providers' own help pages and Sisimai's Rhost modules).  The
- * notes are our own words, written for a sales rep who is not a mail
- * administrator.  Reasons use Sisimai v5 names.
+/* Sources: the providers' own help pages on bounce codes (Microsoft
+ * Learn NDR reference, Google Workspace "SMTP errors and codes", Yahoo
+ * Sender Hub, NetEase, QQ Mail, Alibaba Mail and Coremail help pages),
+ * the blocklist operators' pages, and the bounce patterns of Sisimai's
+ * Rhost and Reason modules.  The notes are our own words, written for a
+ * sales rep who is not a mail administrator.  Reasons use Sisimai v5
+ * names.
  */
 
 /* ---- Notes shared by several entries ---------------------------------- */

@@ -12,11 +12,11 @@
 
 #include <string.h>
 
-/* Source: /work/shared/reference/typo-domains.md.  The approach follows
- * Mailcheck.js, made stricter for our users: Chinese business domains
- * (.com.cn, .cn) are valid, short names (qq, 163, 126) are never matched
- * fuzzily, and a domain is only changed when a popular mailbox domain is
- * the obvious intent, or when its top-level domain cannot exist.
+/* The approach follows Mailcheck.js (MIT), made stricter for our users:
+ * Chinese business domains (.com.cn, .cn) are valid, short names (qq,
+ * 163, 126) are never matched fuzzily, and a domain is only changed
+ * when a popular mailbox domain is the obvious intent, or when its
+ * top-level domain cannot exist.
  *
  * Steps: (1) explicit typo table, (2) a popular name with a broken or
  * typo-prone top-level domain (gmail.con, qq.co, gmx.dr), (3) a fuzzy
@@ -217,7 +217,7 @@ typedef struct
   const char *intended;
 } TypoPair;
 
-/* Misspellings seen in the wild (reference §4), checked first. */
+/* Misspellings seen in the wild, checked first. */
 static const TypoPair explicit_typos[] = {
   { "gmial.com", "gmail.com" },
   { "gmal.com", "gmail.com" },
@@ -359,8 +359,10 @@ static const char *const multi_label_suffixes[] = {
   "net.mx",
 };
 
-/* Generic top-level domains that count as real here (all two-letter ones
- * are treated as country codes). */
+/* Generic top-level domains that count as real here: the classic ones
+ * and the new ones common in company and spam domains.  An unknown one
+ * is only a reason to look for a popular domain, never to change a
+ * company domain (see suffix_fixes for that). */
 static const char *const generic_tlds[] = {
   "com",
   "net",
