@@ -242,13 +242,16 @@ fill_from_diagnostic (BbRecipient *r)
 
   if (r->diagnostic == NULL)
     return;
+  /* A local program's exit code ("X-Unix; 255") is no SMTP reply. */
+  if (r->diagnostic_type != NULL && g_ascii_strcasecmp (r->diagnostic_type, "X-UNIX") == 0 &&
+      strlen (r->diagnostic) < 8)
+    return;
   bb_scan_diagnostic (r->diagnostic, &status, &reply_code, &command, &remote, NULL);
-  /* The status field is authoritative, except when it carries no detail
-   * (Postfix writes 5.0.0 whenever the remote gave no enhanced code;
-   * NetEase always writes 5.0.0): then the reply's own code counts. */
-  if (status != NULL &&
-      (r->status == NULL || g_str_has_suffix (r->status, ".0.0")) &&
-      (r->status == NULL || r->status[0] == status[0]))
+  /* The reply's own enhanced code is the remote server's word; the Status
+   * field is the reporting server's summary of it and often coarser:
+   * Postfix and NetEase write 5.0.0 when they have nothing better, queues
+   * write 4.4.7 ("expired") over the last real reply.  Same class only. */
+  if (status != NULL && (r->status == NULL || r->status[0] == status[0]))
     _bb_recipient_set (&r->status, status);
   if (r->reply_code == NULL)
     _bb_recipient_set (&r->reply_code, reply_code);
@@ -432,6 +435,7 @@ recipients_fallback (Analysis     *a,
         {
           /* The whole notice is the diagnostic: read its reply, if any. */
           _bb_recipient_set (&r->diagnostic, scan->notice);
+          r->diagnostic_is_notice = TRUE;
           fill_from_diagnostic (r);
         }
     }
@@ -762,6 +766,15 @@ analyze (Analysis *a)
 
   analyze_sender (a);
 
+  /* Gateways whose notices only ever report replies to RCPT TO. */
+  if (a->msg != NULL && g_mime_object_get_header (GMIME_OBJECT (a->msg->message), "X-NAI-Header") != NULL)
+    for (guint i = 0; i < b->recipients->len; i++)
+      {
+        BbRecipient *r = g_ptr_array_index (b->recipients, i);
+        if (r->smtp_command == NULL)
+          _bb_recipient_set (&r->smtp_command, "RCPT");
+      }
+
   for (guint i = 0; i < b->recipients->len; i++)
     {
       BbRecipient *r = g_ptr_array_index (b->recipients, i);
@@ -933,9 +946,52 @@ skip_mbox_from_line (const char **data,
  *
  * Returns: (transfer full): the analysis
  */
+static BbBounce *analyze_bytes (GBytes *data, const char *source, guint depth);
+
 BbBounce *
 bb_analyze_bytes (GBytes     *data,
                   const char *source)
+{
+  g_return_val_if_fail (data != NULL, NULL);
+  return analyze_bytes (data, source, 0);
+}
+
+/* Did the outer analysis find only guesses?  Then a bounce attached to
+ * the message (a forwarded notice, or a notice wrapped by a gateway) is
+ * the real report. */
+static gboolean
+weak_result (BbBounce *b)
+{
+  if (b->kind == BB_KIND_NOT_BOUNCE)
+    return TRUE;
+  if (b->kind != BB_KIND_BOUNCE)
+    return FALSE;
+  for (guint i = 0; i < b->recipients->len; i++)
+    {
+      BbRecipient *r = g_ptr_array_index (b->recipients, i);
+
+      if (r->status != NULL || r->reply_code != NULL || !r->diagnostic_is_notice)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+looks_like_notice (GMimeMessage *message)
+{
+  GMimeObject *object = GMIME_OBJECT (message);
+  GMimeContentType *ct = g_mime_object_get_content_type (object);
+  const char *from = g_mime_object_get_header (object, "From");
+  const char *subject = g_mime_message_get_subject (message);
+
+  return ci_contains_any (from, daemon_senders) || ci_contains_any (subject, bounce_subjects) ||
+         (ct != NULL && g_mime_content_type_is_type (ct, "multipart", "report"));
+}
+
+static BbBounce *
+analyze_bytes (GBytes     *data,
+               const char *source,
+               guint       depth)
 {
   BbBounce *bounce = _bb_bounce_new (source);
   g_autofree char *normalized = NULL;
@@ -1025,6 +1081,22 @@ bb_analyze_bytes (GBytes     *data,
             a.signals = FALSE;
           analyze (&a);
           (void) content_type;
+          if (depth == 0 && a.msg->original != NULL && !a.msg->original_headers_only &&
+              weak_result (bounce) && looks_like_notice (a.msg->original))
+            {
+              g_autofree char *inner_text = g_mime_object_to_string (GMIME_OBJECT (a.msg->original), NULL);
+              gsize inner_len = strlen (inner_text);
+              g_autoptr (GBytes) inner_bytes = g_bytes_new_take (g_steal_pointer (&inner_text), inner_len);
+              BbBounce *inner = analyze_bytes (inner_bytes, source, depth + 1);
+
+              if (inner->kind == BB_KIND_BOUNCE && inner->recipients->len > 0)
+                {
+                  g_object_unref (bounce);
+                  bounce = inner;
+                }
+              else
+                g_object_unref (inner);
+            }
           analysis_clear (&a);
           return bounce;
         }

@@ -302,6 +302,23 @@ code_is (Ctx        *ctx,
   return ctx->code_reason != NULL && strcmp (ctx->code_reason, reason) == 0;
 }
 
+/* Server wordings that come from a directory lookup of the recipient
+ * whatever the SMTP stage: Domino and Notes, Exchange 2003, IMail,
+ * Google's "address not found" page. */
+static const char *const decisive_userunknown[] = {
+  "not listed in domino directory",
+  "not listed in public name & address book",
+  "domino ディレクトリには見つかりません",
+  "the recipient name is not recognized",
+  "invalid final delivery userid",
+  "the email account that you tried to reach does not exist",
+  "the email address wasn't found at the destination domain",
+  "the email address wasn’t found at the destination domain",
+  "address couldn't be found",
+  "address couldn’t be found",
+  NULL,
+};
+
 /* Is @reason true for this recipient, in the first pass?  Most reasons
  * hold when the status code or the words say so; a few need the SMTP
  * stage too: "user unknown" said after the message was sent (DATA) is a
@@ -329,11 +346,27 @@ first_pass_true (Ctx        *ctx,
             ctx->ev_text = FALSE;
           return TRUE;
         }
-      /* The stage is unknown (a notice without a transcript) and the code
-       * does not say otherwise: "no such user" means what it says. */
-      if ((ctx->command != NULL && strcmp (ctx->command, "RCPT") == 0) ||
-          (ctx->command == NULL && (ctx->code_reason == NULL || code_is (ctx, "onhold"))))
+      /* Answered to RCPT: the mailbox does not exist.  At another stage
+       * (or an unknown one) the same words are a filter's verdict, as in
+       * Sisimai, unless the server's wording names the directory lookup
+       * itself. */
+      if (ctx->command != NULL && strcmp (ctx->command, "RCPT") == 0)
         return words_say (ctx, reason);
+      if (ctx->code_reason == NULL || code_is (ctx, "onhold"))
+        {
+          for (guint i = 0; decisive_userunknown[i] != NULL; i++)
+            {
+              gsize st = 0, ln = 0;
+
+              if (bb_match_phrase (&ctx->mt, decisive_userunknown[i], &st, &ln))
+                {
+                  ctx->ev_start = st;
+                  ctx->ev_len = ln;
+                  ctx->ev_text = TRUE;
+                  return TRUE;
+                }
+            }
+        }
       return FALSE;
     }
   if (strcmp (reason, "filtered") == 0)
@@ -544,6 +577,13 @@ bb_classify_recipient (BbBounce    *bounce,
   else
     pc = bb_provider_code_match (r->provider, lower);
 
+  /* Google Groups answers for a group that refuses the sender (no such
+   * group, no permission to post) in the user's language and without a
+   * code. */
+  if (reason == NULL && r->status == NULL && r->reply_code == NULL && r->address != NULL &&
+      g_str_has_suffix (r->address, "@googlegroups.com"))
+    reason = "rejected";
+
   if (reason == NULL)
     reason = decide_reason (&ctx);
 
@@ -553,7 +593,7 @@ bb_classify_recipient (BbBounce    *bounce,
         reason = "expired";
       else if (words_say (&ctx, "vacation"))
         reason = "vacation";
-      else if (*lower != '\0')
+      else if (*lower != '\0' && !r->diagnostic_is_notice)
         reason = "onhold";
       else
         reason = "undefined";

@@ -438,6 +438,7 @@ static const CodeEntry entries[] = {
   ANYWHERE ("barracuda", "barracudacentral.com", "554", "blocked", REPUTATION, SENDER, NOTE_BARRACUDA),
   ANYWHERE ("barracuda", "barracudanetworks.com/reputation", "554", "blocked", REPUTATION, SENDER, NOTE_BARRACUDA),
   ANYWHERE ("messagelabs", "ipremoval.sms.symantec.com", "553", "blocked", REPUTATION, SENDER, NOTE_SYMANTEC),
+  ENTRY ("messagelabs", "no such user", "550", "userunknown", ADDRESS, RECIPIENT, NOTE_NO_SUCH_USER),
   ANYWHERE ("cisco-ironport", "talosintelligence.com", "554", "badreputation", REPUTATION, SENDER, NOTE_CISCO),
   ANYWHERE ("cisco-ironport", "senderbase", "554", "badreputation", REPUTATION, SENDER, NOTE_CISCO),
   ANYWHERE ("cisco-ironport", "sending mta's poor reputation", "554", "badreputation", REPUTATION, SENDER, NOTE_CISCO),

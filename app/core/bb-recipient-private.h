@@ -41,6 +41,7 @@ struct _BbRecipient
   /* Scratch used while analysing; not part of the public model. */
   char *reason_hint;     /* a reason the format itself states */
   guint from_dsn : 1;
+  guint diagnostic_is_notice : 1; /* no words of its own: the whole notice */
 };
 
 BbRecipient *_bb_recipient_new (const char *address);

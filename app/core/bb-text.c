@@ -498,7 +498,7 @@ bb_text_find_reply_code (const char *text,
       after = (p + 3 < end) ? p[3] : '\0';
       if (!(after == ' ' || after == '-' || after == '\0' || after == '\n' || after == '\r' ||
             after == '\t' || after == ')' || after == ';' || after == ',' || after == ']' ||
-            after == '>'))
+            after == '>' || (after == ':' && (p + 4 >= end || p[4] == ' '))))
         continue;
       /* "250 KB", "550 bytes", "450 MB" are sizes, not replies. */
       if (after == ' ' && p + 6 <= end &&
