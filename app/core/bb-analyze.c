@@ -530,6 +530,44 @@ analyze_sender (Analysis *a)
     b->sender_provider = bb_provider_company_server ();
 }
 
+/* Which provider's system wrote the notice: the hosts in its Received
+ * headers ("by …") and its Message-ID. */
+static const BbProvider *
+notice_provider (GMimeMessage *message)
+{
+  GMimeHeaderList *headers = g_mime_object_get_header_list (GMIME_OBJECT (message));
+  int n = headers != NULL ? g_mime_header_list_get_count (headers) : 0;
+  const char *mid = g_mime_message_get_message_id (message);
+
+  for (int i = 0; i < n && i < 32; i++)
+    {
+      GMimeHeader *h = g_mime_header_list_get_header_at (headers, i);
+      const char *value = g_mime_header_get_value (h);
+      const char *by;
+
+      if (g_ascii_strcasecmp (g_mime_header_get_name (h), "Received") != 0 || value == NULL)
+        continue;
+      for (by = strstr (value, "by "); by != NULL; by = strstr (by + 3, "by "))
+        {
+          char host[256];
+          gsize k = 0;
+          const char *p = by + 3;
+          const BbProvider *provider;
+
+          while (*p == ' ')
+            p++;
+          while (k + 1 < sizeof host && (g_ascii_isalnum (*p) || *p == '.' || *p == '-'))
+            host[k++] = *p++;
+          host[k] = '\0';
+          if (k > 3 && strchr (host, '.') != NULL && (provider = bb_provider_for_host (host)) != NULL)
+            return provider;
+        }
+    }
+  if (mid != NULL && strchr (mid, '@') != NULL)
+    return bb_provider_for_host (strchr (mid, '@') + 1);
+  return NULL;
+}
+
 static gboolean
 all_actions (BbBounce    *b,
              const char **actions)
@@ -765,6 +803,8 @@ analyze (Analysis *a)
     recipients_fallback (a, scan);
 
   analyze_sender (a);
+  if (a->msg != NULL)
+    b->notice_provider = notice_provider (a->msg->message);
 
   /* Gateways whose notices only ever report replies to RCPT TO. */
   if (a->msg != NULL && g_mime_object_get_header (GMIME_OBJECT (a->msg->message), "X-NAI-Header") != NULL)

@@ -25,6 +25,9 @@ struct _BbBounce
   char *from;
   char *date;
 
+  /* The mail system that wrote the notice, when recognisable */
+  const BbProvider *notice_provider;
+
   /* The rep: who sent the original, through which provider */
   char             *sender_address;
   const BbProvider *sender_provider;

@@ -547,6 +547,17 @@ bb_classify_recipient (BbBounce    *bounce,
     r->provider = bb_provider_for_host (r->remote_mta);
   if (r->provider == NULL && domain_of (r->address) != NULL)
     r->provider = bb_provider_for_domain (domain_of (r->address));
+  /* A notice written by a gateway or provider in front of the client's
+   * mailbox (not by the rep's own provider) speaks for the receiving
+   * side. */
+  if (r->provider == NULL && r->reporting_mta != NULL)
+    {
+      const BbProvider *reporting = bb_provider_for_host (r->reporting_mta);
+      if (reporting != bounce->sender_provider)
+        r->provider = reporting;
+    }
+  if (r->provider == NULL && bounce->notice_provider != bounce->sender_provider)
+    r->provider = bounce->notice_provider;
 
   if ((r->action != NULL && (strcmp (r->action, "delivered") == 0 ||
                              strcmp (r->action, "relayed") == 0 ||
@@ -634,5 +645,4 @@ bb_classify_recipient (BbBounce    *bounce,
       if (pc->side != BB_SIDE_UNKNOWN)
         r->side = pc->side;
     }
-  (void) bounce;
 }

@@ -439,6 +439,17 @@ static const CodeEntry entries[] = {
   ANYWHERE ("barracuda", "barracudanetworks.com/reputation", "554", "blocked", REPUTATION, SENDER, NOTE_BARRACUDA),
   ANYWHERE ("messagelabs", "ipremoval.sms.symantec.com", "553", "blocked", REPUTATION, SENDER, NOTE_SYMANTEC),
   ENTRY ("messagelabs", "no such user", "550", "userunknown", ADDRESS, RECIPIENT, NOTE_NO_SUCH_USER),
+  /* Amazon SES receiving mail for its customers (inbound-smtp) */
+  ENTRY ("amazon-ses", "mailbox does not exist", "550", "filtered", ADDRESS, RECIPIENT, NOTE_NO_SUCH_USER),
+  ENTRY ("amazon-ses", "message filtered", "550", "filtered", CONTENT, SENDER, NULL),
+  /* Facebook's response codes (postmaster.facebook.com/response_codes) */
+  ANYWHERE ("facebook", "rcp-p1", "RCP-P1", "userunknown", ADDRESS, RECIPIENT, NOTE_NO_SUCH_USER),
+  ANYWHERE ("facebook", "rcp-p2", "RCP-P2", "filtered", POLICY, RECIPIENT, NULL),
+  ANYWHERE ("facebook", "rcp-p3", "RCP-P3", "filtered", POLICY, RECIPIENT, NULL),
+  ANYWHERE ("facebook", "pol-p1", "POL-P1", "blocked", REPUTATION, SENDER, NULL),
+  ANYWHERE ("facebook", "pol-p2", "POL-P2", "blocked", REPUTATION, SENDER, NULL),
+  ANYWHERE ("facebook", "msg-p1", "MSG-P1", "mesgtoobig", TOO_BIG, SENDER, NULL),
+  ANYWHERE ("facebook", "rcp-t4", "RCP-T4", "suspend", MAILBOX, RECIPIENT, NULL),
   ANYWHERE ("cisco-ironport", "talosintelligence.com", "554", "badreputation", REPUTATION, SENDER, NOTE_CISCO),
   ANYWHERE ("cisco-ironport", "senderbase", "554", "badreputation", REPUTATION, SENDER, NOTE_CISCO),
   ANYWHERE ("cisco-ironport", "sending mta's poor reputation", "554", "badreputation", REPUTATION, SENDER, NOTE_CISCO),

@@ -291,12 +291,12 @@ static const char *const recipient_labels[] = {
 
 /* Sentences that name the failed recipient. */
 static const char *const recipient_phrases[] = {
-  "delivering your mail to", "delivery to the following recipient","could not be delivered to ",
- "couldn't be delivered to ","could not deliver mail to ","wasn't delivered to ",
- "was not delivered to ","wasn’t delivered to ","couldn’t be delivered to ","undeliverable to ",
- "not delivered to ","delivery to ","your message to ","message to ","unable to deliver to ",
- "failed to deliver to ","error delivering to ","无法发送到","无法投递到","发送到",
- "did not reach the following recipient","send to ","mail to ","an error occurred while trying to deliver the mail to",
+ "delivering your mail to", "delivery to the following recipient", "could not be delivered to",
+"couldn't be delivered to", "could not deliver mail to", "wasn't delivered to",
+"was not delivered to", "wasn’t delivered to", "couldn’t be delivered to", "undeliverable to",
+"not delivered to", "delivery to", "your message to", "message to", "unable to deliver to",
+"failed to deliver to", "error delivering to", "无法发送到", "无法投递到", "发送到",
+"did not reach the following recipient", "send to", "mail to", "an error occurred while trying to deliver the mail to",
   NULL,
 };
 
