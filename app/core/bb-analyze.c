@@ -292,6 +292,34 @@ hit_for (BbScanResult *scan,
   return NULL;
 }
 
+/* PowerMTA classifies its own bounces; its published categories map onto
+ * reasons directly. */
+static const char *
+category_reason (const char *category)
+{
+  static const struct
+  {
+    const char *category;
+    const char *reason;
+  } map[] = {
+    { "bad-mailbox", "userunknown" },       { "bad-domain", "hostunknown" },
+    { "inactive-mailbox", "suspend" },      { "quota-issues", "mailboxfull" },
+    { "spam-related", "spamdetected" },     { "policy-related", "policyviolation" },
+    { "virus-related", "virusdetected" },   { "message-expired", "expired" },
+    { "no-answer-from-host", "networkerror" }, { "routing-errors", "networkerror" },
+    { "bad-connection", "networkerror" },   { "content-related", "contenterror" },
+    { "invalid-sender", "rejected" },       { "relaying-issues", "norelaying" },
+    { "bad-configuration", "systemerror" }, { "protocol-errors", "syntaxerror" },
+  };
+
+  if (category == NULL)
+    return NULL;
+  for (gsize i = 0; i < G_N_ELEMENTS (map); i++)
+    if (strcmp (category, map[i].category) == 0)
+      return map[i].reason;
+  return NULL;
+}
+
 static void
 recipients_from_dsn (Analysis     *a,
                      BbDsnReport  *report,
@@ -306,6 +334,7 @@ recipients_from_dsn (Analysis     *a,
       if (r == NULL)
         continue;
       r->from_dsn = TRUE;
+      _bb_recipient_set (&r->reason_hint, category_reason (d->category));
       _bb_recipient_set (&r->status, d->status);
       _bb_recipient_set (&r->action, d->action);
       _bb_recipient_set (&r->diagnostic, d->diagnostic_code);

@@ -402,7 +402,7 @@ first_pass_true (Ctx        *ctx,
     {
       if (code_says (ctx, reason))
         {
-          static const char *const others[] = { "networkerror", "notaccept", NULL };
+          static const char *const others[] = { "networkerror", NULL };
           return !words_say_any (ctx, others);
         }
       return words_say (ctx, reason);
@@ -587,6 +587,32 @@ bb_classify_recipient (BbBounce    *bounce,
     }
   else
     pc = bb_provider_code_match (r->provider, lower);
+
+  /* Wordings of particular mail servers that decide on their own. */
+  if (reason == NULL)
+    {
+      static const struct
+      {
+        const char *phrase;
+        const char *reason;
+      } decisive[] = {
+        /* qmail: the domain has neither MX nor address */
+        { "couldn't find a mail exchanger or ip address", "notaccept" },
+      };
+
+      for (gsize i = 0; i < G_N_ELEMENTS (decisive) && reason == NULL; i++)
+        {
+          gsize st = 0, ln = 0;
+
+          if (bb_match_phrase (&ctx.mt, decisive[i].phrase, &st, &ln))
+            {
+              reason = decisive[i].reason;
+              ctx.ev_start = st;
+              ctx.ev_len = ln;
+              ctx.ev_text = TRUE;
+            }
+        }
+    }
 
   /* Google Groups answers for a group that refuses the sender (no such
    * group, no permission to post) in the user's language and without a

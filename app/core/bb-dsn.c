@@ -25,6 +25,7 @@ typedef enum
   F_DIAGNOSTIC_CODE,
   F_LAST_ATTEMPT_DATE,
   F_WILL_RETRY_UNTIL,
+  F_BOUNCE_CATEGORY,
 } Field;
 
 static const struct
@@ -44,6 +45,7 @@ static const struct
   { "diagnostic-code", F_DIAGNOSTIC_CODE },
   { "last-attempt-date", F_LAST_ATTEMPT_DATE },
   { "will-retry-until", F_WILL_RETRY_UNTIL },
+  { "x-powermta-bouncecategory", F_BOUNCE_CATEGORY },
 };
 
 static void
@@ -60,6 +62,7 @@ recipient_free (gpointer data)
   g_free (r->diagnostic_code);
   g_free (r->last_attempt_date);
   g_free (r->will_retry_until);
+  g_free (r->category);
   g_free (r);
 }
 
@@ -203,6 +206,10 @@ store_field (BbDsnReport    *report,
     case F_WILL_RETRY_UNTIL:
       slot = &r->will_retry_until;
       break;
+    case F_BOUNCE_CATEGORY:
+      g_free (r->category);
+      r->category = g_ascii_strdown (value, -1);
+      return;
     case F_NONE:
     default:
       return;

@@ -21,6 +21,7 @@ typedef struct
   char *diagnostic_code;    /* the text after the type, unfolded */
   char *last_attempt_date;
   char *will_retry_until;
+  char *category;           /* X-PowerMTA-BounceCategory, lower case */
 } BbDsnRecipient;
 
 typedef struct

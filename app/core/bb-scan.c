@@ -214,7 +214,7 @@ header_block_at (const Line *lines,
       else if (lines[j].indent == 0)
         return FALSE;
     }
-  return known && headers >= 2 && (strong || headers >= 4);
+  return known && headers >= 2 && strong;
 }
 
 static guint
@@ -704,6 +704,21 @@ bb_scan_text (const char         *text,
         a.kind = 2;
       else
         continue;
+      /* "A message sent by\n\n  <a@b>\n\ncould not be delivered": the
+       * sender, named before the failure. */
+      {
+        gint j = (gint) i - 1;
+
+        while (j >= 0 && lines[j].blank)
+          j--;
+        if (j >= 0 && a.kind == 0 && lines[j].len - lines[j].indent >= 7 &&
+            (g_ascii_strncasecmp (lines[j].s + lines[j].len - 7, "sent by", 7) == 0 ||
+             g_ascii_strncasecmp (lines[j].s + lines[j].len - 5, "from:", 5) == 0))
+          {
+            g_free (address);
+            continue;
+          }
+      }
       if (excluded (address, exclude))
         {
           /* The sender's own address: kept aside, used only if nobody

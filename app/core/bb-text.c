@@ -500,6 +500,11 @@ bb_text_find_reply_code (const char *text,
             after == '\t' || after == ')' || after == ';' || after == ',' || after == ']' ||
             after == '>' || (after == ':' && (p + 4 >= end || p[4] == ' '))))
         continue;
+      /* "Size (in bytes): 222" is a size, not a reply. */
+      if (p - text >= 2 && p[-1] == ' ' && p[-2] == ':' &&
+          (p - text >= 8 && (g_ascii_strncasecmp (p - 8, "bytes", 5) == 0 ||
+                             g_ascii_strncasecmp (p - 8, "lines", 5) == 0)))
+        continue;
       /* "250 KB", "550 bytes", "450 MB" are sizes, not replies. */
       if (after == ' ' && p + 6 <= end &&
           (g_ascii_strncasecmp (p + 4, "kb", 2) == 0 || g_ascii_strncasecmp (p + 4, "mb", 2) == 0 ||
