@@ -39,6 +39,7 @@ bb_core_init (void)
   const char *localedir = g_getenv ("BOUNCEBACK_LOCALEDIR");
 
   g_mime_init ();
+  bb_text_pin_converters ();
   bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
 }
@@ -52,6 +53,7 @@ typedef struct
   GPtrArray    *own;      /* the rep's addresses: not recipients */
   gboolean      signals;  /* the notice says it is about a failure */
   gboolean      autoreply;
+  gboolean      not_bounce; /* the notice says what it is, and it is no failure */
   GMimeMessage *original; /* borrowed */
   GMimeMessage *original_owned;
 } Analysis;
@@ -60,14 +62,7 @@ static gboolean
 ci_contains (const char *haystack,
              const char *needle)
 {
-  gsize n = strlen (needle);
-
-  if (haystack == NULL)
-    return FALSE;
-  for (const char *p = haystack; *p != '\0'; p++)
-    if (g_ascii_strncasecmp (p, needle, n) == 0)
-      return TRUE;
-  return FALSE;
+  return haystack != NULL && strcasestr (haystack, needle) != NULL;
 }
 
 static gboolean
@@ -99,6 +94,12 @@ static const char *const bounce_subjects[] = {
   "delivery report", "系统退信", "退信", "投递失败", "发送失败", "未送达", "无法投递",
   "mail could not", "returned message", "notification", "nicht zustellbar", "delivery error",
   "error delivering", "failed to deliver", NULL,
+};
+
+/* System notices about the sender's own actions that are not failures
+ * of delivery: a recall that did not work, … */
+static const char *const not_bounce_subjects[] = {
+  "撤回邮件失败", "撤回失败", "recall failed", "recall failure", NULL,
 };
 
 static const char *const autoreply_subjects[] = {
@@ -674,6 +675,17 @@ analyze (Analysis *a)
     provider = bb_scan_zh (a->text, a->text_len, &zh);
     if (provider != NULL && zh.hits->len > 0)
       {
+        /* Exmail and NetEase share their template with QQ Mail and
+         * Coremail: the notice's own sender tells them apart. */
+        const char *from = b->from != NULL ? strrchr (b->from, '@') : NULL;
+
+        if (strcmp (provider, "tencent") == 0 && from != NULL && !ci_contains (from, "@qq.com") &&
+            !ci_contains (from, "@foxmail.com") && !ci_contains (from, "@vip.qq.com"))
+          provider = "exmail";
+        else if (strcmp (provider, "coremail") == 0 && from != NULL &&
+                 (ci_contains (from, "@163.com") || ci_contains (from, "@126.com") ||
+                  ci_contains (from, "@yeah.net")))
+          provider = "netease";
         g_ptr_array_unref (scan->hits);
         scan->hits = g_steal_pointer (&zh.hits);
         a->signals = TRUE;
@@ -685,7 +697,7 @@ analyze (Analysis *a)
   }
   /* A notice from a mail system that signs with a person's name and an
    * ordinary subject ("Re: …") still reads like one. */
-  if (!a->signals && !a->autoreply && scan->hits->len > 0 &&
+  if (!a->signals && !a->autoreply && !a->not_bounce && scan->hits->len > 0 &&
       ci_contains_any (scan->notice, bounce_phrases))
     a->signals = TRUE;
 
@@ -779,6 +791,8 @@ analyze (Analysis *a)
             _bb_recipient_set (&r->reason_hint, "feedback");
         }
     }
+  else if (a->not_bounce)
+    b->kind = BB_KIND_NOT_BOUNCE;
   else if (dsn != NULL && dsn->recipients->len > 0)
     {
       static const char *delivered[] = { "delivered", "relayed", "expanded", NULL };
@@ -851,7 +865,11 @@ analyze (Analysis *a)
       if (r->date == NULL)
         _bb_recipient_set (&r->date, b->date);
       bb_classify_recipient (b, r, scan->notice);
-      if (b->kind == BB_KIND_BOUNCE || b->kind == BB_KIND_DELAYED)
+      /* A misspelt domain shows as a wrong address or a dead domain, not
+       * as a full mailbox or a blocked sender. */
+      if ((b->kind == BB_KIND_BOUNCE || b->kind == BB_KIND_DELAYED) &&
+          (r->category == BB_CATEGORY_ADDRESS || r->category == BB_CATEGORY_DOMAIN ||
+           r->category == BB_CATEGORY_UNKNOWN || r->category == BB_CATEGORY_TEMPORARY))
         r->typo_suggestion = bb_typo_suggest_address (r->address);
     }
   if (b->kind != BB_KIND_BOUNCE)
@@ -1148,6 +1166,11 @@ analyze_bytes (GBytes     *data,
                          ci_contains_any (bounce->subject, autoreply_subjects));
           if (a.autoreply && !ci_contains_any (bounce->subject, bounce_subjects))
             a.signals = FALSE;
+          if (ci_contains_any (bounce->subject, not_bounce_subjects))
+            {
+              a.signals = FALSE;
+              a.not_bounce = TRUE;
+            }
           analyze (&a);
           (void) content_type;
           if (depth == 0 && a.msg->original != NULL && !a.msg->original_headers_only &&

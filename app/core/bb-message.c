@@ -280,7 +280,7 @@ walk (BbMessage   *self,
         g_autofree char *text = bb_text_html_to_text (html, strlen (html));
         append_text (self->text, text);
       }
-    else if (type_is (ct, "text", "*") && !attachment && filename == NULL)
+    else if (type_is (ct, "text", "*") && !type_is (ct, "text", "html") && !attachment && filename == NULL)
       {
         /* text/enriched, text/x-… and the like: read as plain text */
         g_autofree char *text = bb_message_part_text (part, NULL);

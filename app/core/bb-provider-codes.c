@@ -331,7 +331,6 @@ static const CodeEntry entries[] = {
   ANYWHERE ("netease", "wm:blu", "WM:BLU", "rejected", POLICY, RECIPIENT, NOTE_ALLOWLIST_ONLY),
   ANYWHERE ("netease", "smtp auth error limit exceed", "554", "securityerror", AUTHENTICATION, SENDER, NOTE_LOGIN_LIMIT),
   ANYWHERE ("netease", "too much fail authentication", "451", "securityerror", AUTHENTICATION, SENDER, NOTE_LOGIN_LIMIT),
-  ANYWHERE ("netease", "feedback.mail.126.com", "DT:SPM", "spamdetected", CONTENT, SENDER, NOTE_NE_SYSTEM_REJECT),
   ENTRY ("netease", "ip in blacklist", "554", "blocked", REPUTATION, SENDER, NOTE_NE_IP_BLOCKED),
   ENTRY ("netease", "user in blacklist", "550", "filtered", POLICY, RECIPIENT, NOTE_RECIPIENT_FILTER),
   ENTRY ("netease", "user suspend", "550", "suspend", MAILBOX, RECIPIENT, NOTE_SUSPENDED),
@@ -342,7 +341,7 @@ static const CodeEntry entries[] = {
   ENTRY ("netease", "user has no permission", "550", "securityerror", AUTHENTICATION, SENDER, NOTE_NE_NO_PERMISSION),
   ENTRY ("netease", "authentication failed", "535", "securityerror", AUTHENTICATION, SENDER, NOTE_CLIENT_LOGIN),
   ENTRY ("netease", "rejected by system", "554", "spamdetected", CONTENT, SENDER, NOTE_NE_SYSTEM_REJECT),
-  ENTRY ("netease", "rcpt handle timeout", "451", NULL, TEMPORARY, NOBODY, NOTE_REMOTE_TIMEOUT),
+  ANYWHERE ("netease", "rcpt handle timeout", "451", "expired", TEMPORARY, NOBODY, NOTE_REMOTE_TIMEOUT),
 
   /* Tencent: QQ Mail and Exmail */
   ANYWHERE ("tencent", "ip frequency limited", "550", "toomanyconn", RATE_LIMITED, SENDER, NOTE_QQ_IP_FREQ),

@@ -19,6 +19,7 @@
 #include "bb-text.h"
 
 #include <string.h>
+#include <strings.h>
 
 typedef struct
 {
@@ -95,18 +96,13 @@ split_lines (const char *text,
   return lines;
 }
 
-static gboolean
-contains_ci (const char *s,
-             int         len,
-             const char *needle)
-{
-  gsize n = strlen (needle);
 
-  for (int i = 0; i + (int) n <= len; i++)
-    if (g_ascii_strncasecmp (s + i, needle, n) == 0)
-      return TRUE;
-  return FALSE;
-}
+static const char *const original_markers[] = {
+  "original message", "copy of the message", "unsent message", "returned message",
+  "message headers follow", "original mail", "header of the original", "headers of the original",
+  "message header follows", "returned mail follows", "original e-mail", "undelivered message",
+  "copy of your message", "content of the original", "原邮件", "原始邮件", "原信", NULL,
+};
 
 /* A line that announces the returned original. */
 static gboolean
@@ -114,27 +110,24 @@ is_original_marker (const Line *line)
 {
   const char *s = line->s + line->indent;
   int len = line->len - line->indent;
+  char lower[256];
+  gboolean found = FALSE;
 
-  if (len < 8)
+  if (len < 6 || len >= (int) sizeof lower)
     return FALSE;
-  if (contains_ci (s, len, "original message") || contains_ci (s, len, "copy of the message") ||
-      contains_ci (s, len, "unsent message") || contains_ci (s, len, "returned message") ||
-      contains_ci (s, len, "message headers follow") || contains_ci (s, len, "original mail") ||
-      contains_ci (s, len, "header of the original") || contains_ci (s, len, "headers of the original") ||
-      contains_ci (s, len, "message header follows") || contains_ci (s, len, "returned mail follows") ||
-      contains_ci (s, len, "original e-mail") || contains_ci (s, len, "undelivered message") ||
-      contains_ci (s, len, "copy of your message") || contains_ci (s, len, "content of the original") ||
-      contains_ci (s, len, "原邮件") || contains_ci (s, len, "原始邮件") || contains_ci (s, len, "原信"))
-    {
-      /* Boilerplate such as "The original message was received at …" is
-       * a sentence, not a separator: separators are decorated or end in a
-       * colon, or say "follows"/"below". */
-      if (s[0] == '-' || s[0] == '=' || s[0] == '*' || s[0] == '_' || s[0] == '[' ||
-          s[0] == '<' || s[len - 1] == ':' || s[len - 1] == '-' ||
-          (len < 72 && (contains_ci (s, len, "follow") || contains_ci (s, len, "below"))))
-        return TRUE;
-    }
-  return FALSE;
+  for (int i = 0; i < len; i++)
+    lower[i] = g_ascii_tolower (s[i]);
+  lower[len] = '\0';
+  for (guint i = 0; original_markers[i] != NULL && !found; i++)
+    found = strstr (lower, original_markers[i]) != NULL;
+  if (!found)
+    return FALSE;
+  /* Boilerplate such as "The original message was received at …" is a
+   * sentence, not a separator: separators are decorated or end in a
+   * colon, or say "follows"/"below". */
+  return s[0] == '-' || s[0] == '=' || s[0] == '*' || s[0] == '_' || s[0] == '[' || s[0] == '<' ||
+         s[len - 1] == ':' || s[len - 1] == '-' ||
+         (len < 72 && (strstr (lower, "follow") != NULL || strstr (lower, "below") != NULL));
 }
 
 static const char *const dsn_fields[] = {
@@ -442,7 +435,7 @@ is_label_line (const Line *line)
   const char *s = line->s + line->indent;
   int len = line->len - line->indent;
 
-  return len > 0 && len < 80 && (s[len - 1] == ':' || contains_ci (s, len, "technical details"));
+  return len > 0 && len < 80 && (s[len - 1] == ':' || (len >= 17 && strncasecmp (s, "technical details", 17) == 0));
 }
 
 static void
@@ -461,12 +454,7 @@ static const char *
 find_ci (const char *haystack,
          const char *needle)
 {
-  gsize n = strlen (needle);
-
-  for (const char *p = haystack; *p != '\0'; p++)
-    if (g_ascii_strncasecmp (p, needle, n) == 0)
-      return p;
-  return NULL;
+  return strcasestr (haystack, needle);
 }
 
 static char *

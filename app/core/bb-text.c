@@ -8,7 +8,9 @@
 
 #include "bb-text.h"
 
+#include <errno.h>
 #include <gmime/gmime.h>
+#include <iconv.h>
 #include <string.h>
 
 /* Charset labels seen in real mail that iconv does not know, or that are
@@ -69,18 +71,89 @@ has_high_bytes (const char *data,
   return FALSE;
 }
 
+/**
+ * bb_text_pin_converters:
+ *
+ * glibc loads a gconv module when a converter is opened and unloads it
+ * when the last one is closed, so opening and closing one per part (as
+ * GMime does for every encoded header) costs a dlopen and a dlclose each
+ * time.  Keeping one converter per common charset open for the life of
+ * the process keeps the modules loaded.  Called once, from bb_core_init().
+ */
+void
+bb_text_pin_converters (void)
+{
+  static const char *const charsets[] = {
+    "GB18030", "GBK", "GB2312", "BIG5", "BIG5-HKSCS", "ISO-2022-JP", "ISO-2022-JP-3",
+    "EUC-JP", "EUC-JP-MS", "SHIFT_JIS", "CP932", "CP949", "EUC-KR", "UTF-7", "CP1252",
+    "CP1251", "CP1250", "KOI8-R", "ISO-8859-2", "ISO-8859-15", "UTF-16",
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (charsets); i++)
+    {
+      /* Deliberately never closed: these are process-wide handles. */
+      iconv_t cd = iconv_open ("UTF-8", charsets[i]);
+      (void) cd;
+    }
+}
+
+/* Converts with iconv; with @strict, any invalid or incomplete sequence fails the whole
+ * conversion; otherwise bad bytes become U+FFFD. */
+static char *
+convert_with (const char *data,
+              gsize       len,
+              const char *from,
+              gboolean    strict)
+{
+  iconv_t cd = g_mime_iconv_open ("UTF-8", from);
+  GString *out;
+  char *in = (char *) data;
+  gsize inleft = len;
+  char buf[4096];
+
+  if (cd == (iconv_t) -1)
+    return NULL;
+  out = g_string_sized_new (len + len / 2 + 16);
+  while (inleft > 0)
+    {
+      char *o = buf;
+      gsize oleft = sizeof buf;
+      gsize rc = iconv (cd, &in, &inleft, &o, &oleft);
+
+      g_string_append_len (out, buf, o - buf);
+      if (rc == (gsize) -1)
+        {
+          if (errno == E2BIG)
+            continue;
+          if (strict)
+            {
+              g_mime_iconv_close (cd);
+              g_string_free (out, TRUE);
+              return NULL;
+            }
+          g_string_append (out, "\xef\xbf\xbd");
+          in++;
+          inleft--;
+          iconv (cd, NULL, NULL, NULL, NULL);
+        }
+    }
+  {
+    char *o = buf;
+    gsize oleft = sizeof buf;
+
+    iconv (cd, NULL, NULL, &o, &oleft); /* flush shift states */
+    g_string_append_len (out, buf, o - buf);
+  }
+  g_mime_iconv_close (cd);
+  return g_string_free (out, FALSE);
+}
+
 static char *
 convert_strict (const char *data,
                 gsize       len,
                 const char *from)
 {
-  gsize bytes_read = 0;
-  gsize bytes_written = 0;
-  char *out = g_convert (data, len, "UTF-8", from, &bytes_read, &bytes_written, NULL);
-
-  if (out != NULL && bytes_read != len)
-    g_clear_pointer (&out, g_free);
-  return out;
+  return convert_with (data, len, from, TRUE);
 }
 
 /* Share of the non-ASCII characters that are CJK ideographs or CJK
@@ -142,7 +215,7 @@ bb_text_to_utf8 (const char *data,
           if (out == NULL && g_ascii_strcasecmp (name, "GB18030") != 0)
             {
               /* Lenient second try: keep what decodes. */
-              out = g_convert_with_fallback (data, len, "UTF-8", name, "?", NULL, NULL, NULL);
+              out = convert_with (data, len, name, FALSE);
             }
           if (out != NULL)
             {

@@ -41,5 +41,6 @@ const char *bb_text_memmem           (const char *haystack,
                                       const char *needle);
 gboolean    bb_text_has_prefix_ci    (const char *text,
                                       const char *prefix);
+void        bb_text_pin_converters   (void);
 
 G_END_DECLS

@@ -453,14 +453,18 @@ static const char *
 find_suffix (const char *domain)
 {
   const char *last_dot = strrchr (domain, '.');
+  gsize       domain_len;
 
   if (last_dot == NULL || last_dot == domain)
     return NULL;
+  /* One dot: no room for a two-label suffix such as "co.jp". */
+  if (strchr (domain, '.') == last_dot)
+    return last_dot + 1;
 
+  domain_len = strlen (domain);
   for (gsize i = 0; i < G_N_ELEMENTS (multi_label_suffixes); i++)
     {
       const char *suffix = multi_label_suffixes[i];
-      gsize       domain_len = strlen (domain);
       gsize       suffix_len = strlen (suffix);
 
       if (domain_len > suffix_len + 1 &&
@@ -755,15 +759,18 @@ fuzzy_popular (const char *name,
 
   for (gsize i = 0; i < G_N_ELEMENTS (popular_domains); i++)
     {
-      const char      *candidate = popular_domains[i];
-      const char      *candidate_suffix = find_suffix (candidate);
-      g_autofree char *candidate_name = NULL;
-      guint            distance;
+      const char *candidate = popular_domains[i];
+      const char *candidate_suffix = find_suffix (candidate);
+      char        candidate_name[128];
+      gsize       name_len;
+      guint       distance;
 
       if (candidate_suffix == NULL || strcmp (candidate_suffix, suffix) != 0)
         continue;
 
-      candidate_name = g_strndup (candidate, candidate_suffix - candidate - 1);
+      name_len = MIN ((gsize) (candidate_suffix - candidate - 1), sizeof candidate_name - 1);
+      memcpy (candidate_name, candidate, name_len);
+      candidate_name[name_len] = '\0';
       distance = name_distance (name, candidate_name);
       if (distance < best_distance)
         {
