@@ -1001,7 +1001,10 @@ analyze_fragment (Analysis   *a,
 {
   a->text = text;
   a->text_len = len;
-  a->signals = TRUE;
+  /* Pasted text is a bounce when it reads like one: a failure reply or
+   * the sentences only notices write. */
+  a->signals = text_has_failure_reply (text) || ci_contains_any (text, bounce_phrases) ||
+               strcasestr (text, "final-recipient:") != NULL;
   analyze (a);
   if (a->bounce->kind == BB_KIND_NOT_BOUNCE)
     {
@@ -1118,6 +1121,19 @@ analyze_bytes (GBytes     *data,
       }
   }
   skip_mbox_from_line (&bytes, &len);
+  {
+    gsize k = 0;
+
+    while (k < len && g_ascii_isspace (bytes[k]))
+      k++;
+    if (k == len)
+      {
+        bounce->kind = BB_KIND_UNREADABLE;
+        bounce->error = g_strdup (_("The input holds only blank space: there is no e-mail to read."));
+        analysis_clear (&a);
+        return bounce;
+      }
+  }
 
   if (looks_like_message (bytes, len))
     {
