@@ -37,10 +37,18 @@ bb_json_append_string (GString    *out,
   if (!g_utf8_validate (value, -1, NULL))
     value = valid = g_utf8_make_valid (value, -1);
   g_string_append_c (out, '"');
-  for (const char *p = value; *p != '\0'; p++)
+  for (const char *p = value; *p != '\0';)
     {
-      guchar c = (guchar) *p;
+      const char *run = p;
+      guchar c;
 
+      /* Copy runs of bytes that need no escaping in one go. */
+      while ((c = (guchar) *p) >= 0x20 && c != '"' && c != '\\' && c != 0x7f)
+        p++;
+      if (p > run)
+        g_string_append_len (out, run, p - run);
+      if (c == '\0')
+        break;
       switch (c)
         {
         case '"':
@@ -59,11 +67,9 @@ bb_json_append_string (GString    *out,
           g_string_append (out, "\\t");
           break;
         default:
-          if (c < 0x20 || c == 0x7f)
-            g_string_append_printf (out, "\\u%04x", c);
-          else
-            g_string_append_c (out, (char) c);
+          g_string_append_printf (out, "\\u%04x", c);
         }
+      p++;
     }
   g_string_append_c (out, '"');
 }

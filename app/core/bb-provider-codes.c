@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include "bb-match.h"
 #include "bb-provider-codes.h"
 
 #include <glib/gi18n-lib.h>
@@ -709,11 +710,17 @@ bb_provider_code_match (const BbProvider *provider,
 {
   g_autofree char *lower = NULL;
   g_autofree char *normalized = NULL;
+  BbMatchText      mt_lower;
+  BbMatchText      mt_normalized;
 
   g_return_val_if_fail (diagnostic_lower != NULL, NULL);
 
   lower = g_ascii_strdown (diagnostic_lower, -1);
   normalized = normalize_diagnostic (lower);
+  /* Hundreds of needles against one text: a trigram filter rules most
+   * of them out before any substring search. */
+  bb_match_text_init (&mt_lower, lower, strlen (lower));
+  bb_match_text_init (&mt_normalized, normalized, strlen (normalized));
 
   for (gsize i = 0; i < G_N_ELEMENTS (entries); i++)
     {
@@ -725,8 +732,8 @@ bb_provider_code_match (const BbProvider *provider,
            !provider_uses_codes_of (provider, owner)))
         continue;
 
-      if (strstr (normalized, entry->code.needle) != NULL ||
-          strstr (lower, entry->code.needle) != NULL)
+      if (bb_match_phrase (&mt_normalized, entry->code.needle, NULL, NULL) ||
+          bb_match_phrase (&mt_lower, entry->code.needle, NULL, NULL))
         return &entry->code;
     }
 

@@ -300,6 +300,9 @@ label_address (const Line *line,
   const char *s = line->s + line->indent;
   const char *end = line->s + line->len;
 
+  /* Every label ends in ':' or is CJK; cheap test first. */
+  if (memchr (s, ':', MIN (end - s, 24)) == NULL && (guchar) *s < 0x80)
+    return NULL;
   for (guint i = 0; recipient_labels[i] != NULL; i++)
     {
       gsize n = strlen (recipient_labels[i]);
@@ -330,17 +333,18 @@ phrase_address (const Line *line,
 {
   const char *s = line->s + line->indent;
   const char *end = line->s + line->len;
+  g_autofree char *lower = NULL;
 
   if (memchr (s, '@', end - s) == NULL)
     return NULL;
+  lower = g_ascii_strdown (s, end - s);
   /* "The following recipients returned permanent errors: a@b." */
-  for (const char *p = s; p + 9 <= end; p++)
+  for (const char *hit = strstr (lower, "recipient"); hit != NULL; hit = NULL)
     {
+      const char *p = s + (hit - lower);
       const char *found;
       char *address;
 
-      if (g_ascii_strncasecmp (p, "recipient", 9) != 0)
-        continue;
       address = bb_text_find_address (p + 9, end, &found);
       if (address == NULL)
         break;
@@ -358,14 +362,13 @@ phrase_address (const Line *line,
   for (guint i = 0; recipient_phrases[i] != NULL; i++)
     {
       gsize n = strlen (recipient_phrases[i]);
+      const char *hit = strstr (lower, recipient_phrases[i]);
 
-      for (const char *p = s; p + n <= end; p++)
+      for (const char *p = hit != NULL ? s + (hit - lower) : end; p + n <= end; p = end)
         {
           const char *found;
           char *address;
 
-          if (g_ascii_strncasecmp (p, recipient_phrases[i], n) != 0)
-            continue;
           /* whole words only: "to" must not be the start of "today" */
           if (p + n < end && g_ascii_isalnum (p[n]) && (guchar) recipient_phrases[i][n - 1] < 0x80)
             continue;
@@ -511,6 +514,8 @@ bb_scan_diagnostic (const char *diagnostic,
     { "after connect", "CONN" },    { "banner", "CONN" },          { "starttls", "STARTTLS" },
   };
 
+  g_autofree char *lower = NULL;
+
   if (status != NULL)
     *status = NULL;
   if (reply_code != NULL)
@@ -589,8 +594,9 @@ bb_scan_diagnostic (const char *diagnostic,
 
   if (command != NULL)
     {
+      lower = g_ascii_strdown (diagnostic, -1);
       for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
-        if (find_ci (diagnostic, commands[i].needle) != NULL)
+        if (strstr (lower, commands[i].needle) != NULL)
           {
             *command = g_strdup (commands[i].command);
             break;
