@@ -572,10 +572,14 @@ notice_provider (GMimeMessage *message)
   for (int i = 0; i < n && i < 32; i++)
     {
       GMimeHeader *h = g_mime_header_list_get_header_at (headers, i);
-      const char *value = g_mime_header_get_value (h);
+      const char *value;
       const char *by;
 
-      if (g_ascii_strcasecmp (g_mime_header_get_name (h), "Received") != 0 || value == NULL)
+      if (g_ascii_strcasecmp (g_mime_header_get_name (h), "Received") != 0)
+        continue;
+      /* The raw value: nothing to decode in a Received header. */
+      value = g_mime_header_get_raw_value (h);
+      if (value == NULL)
         continue;
       for (by = strstr (value, "by "); by != NULL; by = strstr (by + 3, "by "))
         {
@@ -596,6 +600,16 @@ notice_provider (GMimeMessage *message)
   if (mid != NULL && strchr (mid, '@') != NULL)
     return bb_provider_for_host (strchr (mid, '@') + 1);
   return NULL;
+}
+
+/* For the classifier: looked up on first use only. */
+const BbProvider *
+_bb_bounce_get_notice_provider (BbBounce *self)
+{
+  if (!self->notice_provider_known && self->notice_message != NULL)
+    self->notice_provider = notice_provider (self->notice_message);
+  self->notice_provider_known = TRUE;
+  return self->notice_provider;
 }
 
 static gboolean
@@ -846,8 +860,7 @@ analyze (Analysis *a)
     recipients_fallback (a, scan);
 
   analyze_sender (a);
-  if (a->msg != NULL)
-    b->notice_provider = notice_provider (a->msg->message);
+  b->notice_message = a->msg != NULL ? a->msg->message : NULL;
 
   /* Gateways whose notices only ever report replies to RCPT TO. */
   if (a->msg != NULL && g_mime_object_get_header (GMIME_OBJECT (a->msg->message), "X-NAI-Header") != NULL)
@@ -882,6 +895,8 @@ analyze (Analysis *a)
           r->side = BB_SIDE_NOBODY;
         r->urgency = BB_URGENCY_LOW;
       }
+
+  b->notice_message = NULL;
 
   if (b->kind == BB_KIND_BOUNCE)
     _bb_content_hints_compute (b, a->original, scan->notice);

@@ -25,8 +25,12 @@ struct _BbBounce
   char *from;
   char *date;
 
-  /* The mail system that wrote the notice, when recognisable */
+  /* The mail system that wrote the notice, when recognisable; looked up
+   * only when a recipient needs it, from the notice (borrowed, set only
+   * while the analysis runs). */
   const BbProvider *notice_provider;
+  gboolean          notice_provider_known;
+  gpointer          notice_message;
 
   /* The rep: who sent the original, through which provider */
   char             *sender_address;
@@ -57,6 +61,7 @@ void        _bb_bounce_add_attachment    (BbBounce   *self,
                                           const char *filename,
                                           const char *content_type,
                                           gsize       size);
+const BbProvider *_bb_bounce_get_notice_provider (BbBounce *self);
 void        _bb_bounce_add_content_hint  (BbBounce   *self,
                                           const char *id,
                                           const char *detail);

@@ -404,8 +404,16 @@ bb_classify_recipient (BbBounce    *bounce,
                                 -1);
   if (collapsed == NULL)
     collapsed = g_strdup ("");
-  if (strlen (collapsed) > 16 * 1024)
-    collapsed[16 * 1024] = '\0';
+  /* Servers say what matters in the first lines; a whole notice used as
+   * the diagnostic is read up to a bound. */
+  if (strlen (collapsed) > 4 * 1024)
+    {
+      gsize cut = 4 * 1024;
+
+      while (cut > 0 && ((guchar) collapsed[cut] & 0xc0) == 0x80)
+        cut--;
+      collapsed[cut] = '\0';
+    }
   lower = g_ascii_strdown (collapsed, -1);
   bb_match_text_init (&ctx.mt, lower, strlen (lower));
   ctx.status = r->status;
@@ -433,8 +441,12 @@ bb_classify_recipient (BbBounce    *bounce,
       if (reporting != bounce->sender_provider)
         r->provider = reporting;
     }
-  if (r->provider == NULL && bounce->notice_provider != bounce->sender_provider)
-    r->provider = bounce->notice_provider;
+  if (r->provider == NULL)
+    {
+      const BbProvider *notice = _bb_bounce_get_notice_provider (bounce);
+      if (notice != bounce->sender_provider)
+        r->provider = notice;
+    }
 
   if ((r->action != NULL && (strcmp (r->action, "delivered") == 0 ||
                              strcmp (r->action, "relayed") == 0 ||

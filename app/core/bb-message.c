@@ -35,7 +35,7 @@ bb_message_parse_bytes (const char *data,
 
   /* The parts keep reading from this stream after parsing, so it holds its
    * own copy: one memcpy, cheap next to the parse itself. */
-  stream = g_mime_stream_mem_new_with_buffer (data, len);
+  stream = g_mime_stream_mem_new_with_buffer (data != NULL ? data : "", data != NULL ? len : 0);
   parser = g_mime_parser_new_with_stream (stream);
   g_mime_parser_set_format (parser, GMIME_FORMAT_MESSAGE);
   g_mime_parser_options_set_fallback_charsets (options, fallback);

@@ -636,6 +636,22 @@ is_reply_code (const char *token,
  * repeated reply prefixes, keeping the first one, so that the needles
  * can span the original line breaks.
  */
+/* Normalising is needed for "550-5.7.1" prefixes (three digits and a
+ * dash, standing alone) and for white space other than single spaces. */
+static gboolean
+has_continuation_prefix (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    if (*p == '\n' || *p == '\r' || *p == '\t' || *p == '\f' || *p == '\v' ||
+        (*p == ' ' && (p[1] == ' ' || p == text || p[1] == '\0')))
+      return TRUE;
+  for (const char *p = strchr (text, '-'); p != NULL; p = strchr (p + 1, '-'))
+    if (p - text >= 3 && g_ascii_isdigit (p[-1]) && g_ascii_isdigit (p[-2]) &&
+        g_ascii_isdigit (p[-3]) && (p - text == 3 || !g_ascii_isalnum (p[-4])))
+      return TRUE;
+  return FALSE;
+}
+
 static char *
 normalize_diagnostic (const char *diagnostic)
 {
@@ -716,11 +732,14 @@ bb_provider_code_match (const BbProvider *provider,
   g_return_val_if_fail (diagnostic_lower != NULL, NULL);
 
   lower = g_ascii_strdown (diagnostic_lower, -1);
-  normalized = normalize_diagnostic (lower);
+  /* Only multi-line replies ("550-5.7.1 …") need normalising. */
+  if (has_continuation_prefix (lower))
+    normalized = normalize_diagnostic (lower);
   /* Hundreds of needles against one text: a trigram filter rules most
    * of them out before any substring search. */
   bb_match_text_init (&mt_lower, lower, strlen (lower));
-  bb_match_text_init (&mt_normalized, normalized, strlen (normalized));
+  if (normalized != NULL)
+    bb_match_text_init (&mt_normalized, normalized, strlen (normalized));
 
   for (gsize i = 0; i < G_N_ELEMENTS (entries); i++)
     {
@@ -732,7 +751,7 @@ bb_provider_code_match (const BbProvider *provider,
            !provider_uses_codes_of (provider, owner)))
         continue;
 
-      if (bb_match_phrase (&mt_normalized, entry->code.needle, NULL, NULL) ||
+      if ((normalized != NULL && bb_match_phrase (&mt_normalized, entry->code.needle, NULL, NULL)) ||
           bb_match_phrase (&mt_lower, entry->code.needle, NULL, NULL))
         return &entry->code;
     }

@@ -686,7 +686,12 @@ name_distance (const char *typed,
                const char *target)
 {
   gsize    len = strlen (target);
+  gsize    typed_len = strlen (typed);
   EditKind kind;
+
+  /* Two slips at most: names further apart in length are others. */
+  if (typed_len > len + 2 || len > typed_len + 2)
+    return G_MAXUINT;
 
   /* Slips rarely hit the first letter, and an extra or missing first
    * letter is usually another name (cloud/icloud, online/t-online). */
@@ -756,15 +761,22 @@ fuzzy_popular (const char *name,
 {
   const char *best = NULL;
   guint       best_distance = G_MAXUINT;
+  gsize       suffix_len = strlen (suffix);
 
   for (gsize i = 0; i < G_N_ELEMENTS (popular_domains); i++)
     {
       const char *candidate = popular_domains[i];
-      const char *candidate_suffix = find_suffix (candidate);
+      const char *candidate_suffix;
       char        candidate_name[128];
       gsize       name_len;
+      gsize       candidate_len = strlen (candidate);
       guint       distance;
 
+      /* Cheap test first: the candidate must end in ".suffix". */
+      if (candidate_len <= suffix_len || candidate[candidate_len - suffix_len - 1] != '.' ||
+          memcmp (candidate + candidate_len - suffix_len, suffix, suffix_len) != 0)
+        continue;
+      candidate_suffix = find_suffix (candidate);
       if (candidate_suffix == NULL || strcmp (candidate_suffix, suffix) != 0)
         continue;
 
@@ -793,12 +805,16 @@ popular_name_wrong_suffix (const char *domain)
   for (gsize i = 0; i < G_N_ELEMENTS (popular_domains); i++)
     {
       const char *candidate = popular_domains[i];
-      const char *candidate_suffix = find_suffix (candidate);
-      gsize       name_len = candidate_suffix - candidate; /* with the dot */
+      const char *candidate_suffix;
+      gsize       name_len;
       const char *typed_suffix;
       gboolean    typo_prone = FALSE;
       guint       distance;
 
+      if (domain[0] != candidate[0])
+        continue;
+      candidate_suffix = find_suffix (candidate);
+      name_len = candidate_suffix - candidate; /* with the dot */
       if (strncmp (domain, candidate, name_len) != 0)
         continue;
 
