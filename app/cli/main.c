@@ -16,37 +16,30 @@
 #include "bb-json.h"
 #include "bb-report.h"
 
-typedef struct
-{
-  gboolean json;
-  GString *buffer;
-} Output;
-
+/* Runs on the worker threads: formatting is part of the parallel work. */
 static void
-flush_output (Output *out,
-              gboolean force)
+format_json (BbBounce *bounce,
+             GString  *out,
+             gpointer  user_data)
 {
-  if (out->buffer->len >= (force ? 1 : 64 * 1024))
-    {
-      fwrite (out->buffer->str, 1, out->buffer->len, stdout);
-      g_string_truncate (out->buffer, 0);
-    }
+  bb_json_write_bounce (out, bounce);
+  g_string_append_c (out, '\n');
 }
 
 static void
-on_result (BbBounce *bounce,
-           gpointer  user_data)
+format_report (BbBounce *bounce,
+               GString  *out,
+               gpointer  user_data)
 {
-  Output *out = user_data;
+  bb_report_write (out, bounce);
+}
 
-  if (out->json)
-    {
-      bb_json_write_bounce (out->buffer, bounce);
-      g_string_append_c (out->buffer, '\n');
-    }
-  else
-    bb_report_write (out->buffer, bounce);
-  flush_output (out, FALSE);
+static void
+write_stdout (const char *text,
+              gsize       len,
+              gpointer    user_data)
+{
+  fwrite (text, 1, len, stdout);
 }
 
 static int
@@ -64,7 +57,6 @@ cmd_analyze (int    argc,
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, N_("PATH…") },
     { NULL },
   };
-  Output out = { 0 };
   guint failures;
 
   context = g_option_context_new (_("PATH… — analyse bounce e-mails (files, folders, mbox files, or - for standard input)"));
@@ -83,12 +75,9 @@ cmd_analyze (int    argc,
   if (threads < 0)
     threads = 0;
 
-  out.json = json;
-  out.buffer = g_string_sized_new (128 * 1024);
-  failures = bb_input_analyze ((const char * const *) paths, (guint) threads, NULL, on_result, &out);
-  flush_output (&out, TRUE);
+  failures = bb_input_analyze_formatted ((const char * const *) paths, (guint) threads, NULL,
+                                         json ? format_json : format_report, write_stdout, NULL);
   fflush (stdout);
-  g_string_free (out.buffer, TRUE);
   return failures > 0 ? 1 : 0;
 }
 

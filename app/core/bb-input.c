@@ -323,8 +323,11 @@ typedef struct
   GPtrArray *datas;   /* GBytes* or NULL */
   GPtrArray *errors;  /* char* or NULL */
   GPtrArray *results; /* BbBounce* */
+  GString   *text;    /* formatted results, when formatting in workers */
+  guint      failures;
   gsize      bytes;
 } Batch;
+
 
 typedef struct
 {
@@ -337,6 +340,8 @@ typedef struct
   guint         max_in_flight;
   Batch        *current;
   BbInputFunc   func;
+  BbFormatFunc  format;
+  BbWriteFunc   write;
   gpointer      user_data;
   guint         failures;
   GCancellable *cancellable;
@@ -361,11 +366,14 @@ batch_free (Batch *batch)
   g_ptr_array_unref (batch->datas);
   g_ptr_array_unref (batch->errors);
   g_ptr_array_unref (batch->results);
+  if (batch->text != NULL)
+    g_string_free (batch->text, TRUE);
   g_free (batch);
 }
 
 static void
-batch_run (Batch *batch)
+batch_run (Batch    *batch,
+           Pipeline *p)
 {
   for (guint i = 0; i < batch->labels->len; i++)
     {
@@ -382,7 +390,17 @@ batch_run (Batch *batch)
           bounce->kind = BB_KIND_UNREADABLE;
           bounce->error = g_strdup (error);
         }
-      g_ptr_array_add (batch->results, bounce);
+      if (bb_bounce_get_kind (bounce) == BB_KIND_UNREADABLE)
+        batch->failures++;
+      if (p->format != NULL)
+        {
+          if (batch->text == NULL)
+            batch->text = g_string_sized_new (16 * 1024);
+          p->format (bounce, batch->text, p->user_data);
+          g_object_unref (bounce);
+        }
+      else
+        g_ptr_array_add (batch->results, bounce);
     }
   /* The input is no longer needed: free it now, not when emitted. */
   g_ptr_array_set_size (batch->datas, 0);
@@ -395,7 +413,7 @@ worker (gpointer data,
   Batch *batch = data;
   Pipeline *p = user_data;
 
-  batch_run (batch);
+  batch_run (batch, p);
   g_mutex_lock (&p->lock);
   g_hash_table_insert (p->done, &batch->seq, batch);
   g_cond_broadcast (&p->cond);
@@ -406,14 +424,11 @@ static void
 emit_batch (Pipeline *p,
             Batch    *batch)
 {
+  p->failures += batch->failures;
   for (guint i = 0; i < batch->results->len; i++)
-    {
-      BbBounce *bounce = g_ptr_array_index (batch->results, i);
-
-      if (bb_bounce_get_kind (bounce) == BB_KIND_UNREADABLE)
-        p->failures++;
-      p->func (bounce, p->user_data);
-    }
+    p->func (g_ptr_array_index (batch->results, i), p->user_data);
+  if (batch->text != NULL && batch->text->len > 0)
+    p->write (batch->text->str, batch->text->len, p->user_data);
   batch_free (batch);
 }
 
@@ -454,7 +469,7 @@ submit (Pipeline *p)
   batch->seq = p->next_submit++;
   if (p->pool == NULL)
     {
-      batch_run (batch);
+      batch_run (batch, p);
       p->next_emit++;
       emit_batch (p, batch);
       return;
@@ -484,29 +499,23 @@ on_message (const char *label,
   return TRUE;
 }
 
-/**
- * bb_input_analyze:
- * @paths: files, folders or "-", %NULL-terminated
- * @n_threads: worker threads (0: one per processor; 1: no threads)
- * @func: receives every result, in input order, on the calling thread
- *
- * Returns: how many inputs could not be read
- */
-guint
-bb_input_analyze (const char * const *paths,
-                  guint               n_threads,
-                  GCancellable       *cancellable,
-                  BbInputFunc         func,
-                  gpointer            user_data)
+/* Reader → workers → results in order, as objects or as text. */
+static guint
+run (const char * const *paths,
+     guint               n_threads,
+     GCancellable       *cancellable,
+     BbInputFunc         func,
+     BbFormatFunc        format,
+     BbWriteFunc         write,
+     gpointer            user_data)
 {
   Pipeline p = { 0 };
-
-  g_return_val_if_fail (paths != NULL, 0);
-  g_return_val_if_fail (func != NULL, 0);
 
   if (n_threads == 0)
     n_threads = MAX (1, g_get_num_processors ());
   p.func = func;
+  p.format = format;
+  p.write = write;
   p.user_data = user_data;
   p.cancellable = cancellable;
   p.max_in_flight = n_threads * 4;
@@ -543,4 +552,47 @@ bb_input_analyze (const char * const *paths,
   g_mutex_clear (&p.lock);
   g_cond_clear (&p.cond);
   return p.failures;
+}
+
+/**
+ * bb_input_analyze:
+ * @paths: files, folders or "-", %NULL-terminated
+ * @n_threads: worker threads (0: one per processor; 1: no threads)
+ * @func: receives every result, in input order, on the calling thread
+ *
+ * Returns: how many inputs could not be read
+ */
+guint
+bb_input_analyze (const char * const *paths,
+                  guint               n_threads,
+                  GCancellable       *cancellable,
+                  BbInputFunc         func,
+                  gpointer            user_data)
+{
+  g_return_val_if_fail (paths != NULL, 0);
+  g_return_val_if_fail (func != NULL, 0);
+  return run (paths, n_threads, cancellable, func, NULL, NULL, user_data);
+}
+
+/**
+ * bb_input_analyze_formatted:
+ * @format: turns one result into text, on a worker thread
+ * @write: receives the text in input order, on the calling thread
+ *
+ * As bb_input_analyze(), for output that is only text (the CLI): the
+ * results are formatted where they are computed.
+ *
+ * Returns: how many inputs could not be read
+ */
+guint
+bb_input_analyze_formatted (const char * const *paths,
+                            guint               n_threads,
+                            GCancellable       *cancellable,
+                            BbFormatFunc        format,
+                            BbWriteFunc         write,
+                            gpointer            user_data)
+{
+  g_return_val_if_fail (paths != NULL, 0);
+  g_return_val_if_fail (format != NULL && write != NULL, 0);
+  return run (paths, n_threads, cancellable, NULL, format, write, user_data);
 }

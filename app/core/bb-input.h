@@ -47,6 +47,34 @@ guint    bb_input_analyze         (const char * const *paths,
                                    BbInputFunc         func,
                                    gpointer            user_data);
 
+/**
+ * BbFormatFunc:
+ * @bounce: one result
+ * @out: where to append its text
+ *
+ * Called on a worker thread, so output formatting runs in parallel too.
+ */
+typedef void (*BbFormatFunc) (BbBounce *bounce,
+                              GString  *out,
+                              gpointer  user_data);
+
+/**
+ * BbWriteFunc:
+ * @text: formatted results, in input order
+ *
+ * Called on the thread that called bb_input_analyze_formatted().
+ */
+typedef void (*BbWriteFunc) (const char *text,
+                             gsize       len,
+                             gpointer    user_data);
+
+guint    bb_input_analyze_formatted (const char * const *paths,
+                                     guint               n_threads,
+                                     GCancellable       *cancellable,
+                                     BbFormatFunc        format,
+                                     BbWriteFunc         write,
+                                     gpointer            user_data);
+
 gboolean bb_input_is_from_line    (const char *line,
                                    gsize       len);
 
