@@ -112,6 +112,7 @@ is_tentative (const char *reason)
 typedef struct
 {
   BbMatchText mt;
+  BbReasonMatches hits;
   const char *status;
   const char *reply_code;
   const char *command;
@@ -128,12 +129,12 @@ static gboolean
 words_say (Ctx        *ctx,
            const char *reason)
 {
-  gsize s = 0, l = 0;
+  gint r = bb_match_reason_index (reason);
 
-  if (bb_match_reason (&ctx->mt, reason, &s, &l) == NULL)
+  if (r < 0 || ctx->hits.start[r] < 0)
     return FALSE;
-  ctx->ev_start = s;
-  ctx->ev_len = l;
+  ctx->ev_start = ctx->hits.start[r];
+  ctx->ev_len = ctx->hits.len[r];
   ctx->ev_text = TRUE;
   return TRUE;
 }
@@ -142,11 +143,13 @@ static gboolean
 words_say_any (Ctx                *ctx,
                const char * const *reasons)
 {
-  BbMatchText *mt = &ctx->mt;
-
   for (guint i = 0; reasons[i] != NULL; i++)
-    if (bb_match_reason (mt, reasons[i], NULL, NULL) != NULL)
-      return TRUE;
+    {
+      gint r = bb_match_reason_index (reasons[i]);
+
+      if (r >= 0 && ctx->hits.start[r] >= 0)
+        return TRUE;
+    }
   return FALSE;
 }
 
@@ -416,6 +419,7 @@ bb_classify_recipient (BbBounce    *bounce,
     }
   lower = g_ascii_strdown (collapsed, -1);
   bb_match_text_init (&ctx.mt, lower, strlen (lower));
+  bb_match_reasons (&ctx.mt, &ctx.hits);
   ctx.status = r->status;
   ctx.reply_code = r->reply_code;
   ctx.command = r->smtp_command;

@@ -134,3 +134,210 @@ bb_match_reason (const BbMatchText *mt,
   return NULL;
 }
 
+/* ---- many phrases, indexed by their first three bytes ---- */
+
+struct _BbPhraseIndex
+{
+  guint         n_phrases;
+  const char  **phrases;      /* borrowed, static */
+  guint32      *bucket_start; /* 4097 offsets into bucket_items */
+  guint32      *bucket_items; /* phrase ids by bucket */
+  GArray       *short_items;  /* phrases whose first piece is under 3 bytes */
+};
+
+static gsize
+first_piece_len (const char *phrase)
+{
+  const char *star = strchr (phrase, '*');
+
+  return star != NULL ? (gsize) (star - phrase) : strlen (phrase);
+}
+
+/**
+ * bb_phrase_index_new:
+ * @phrases: (array length=n): static phrases, same syntax as
+ *   bb_match_phrase()
+ *
+ * Returns: (transfer full): an index for bb_phrase_index_scan()
+ */
+BbPhraseIndex *
+bb_phrase_index_new (const char * const *phrases,
+                     guint               n)
+{
+  BbPhraseIndex *index = g_new0 (BbPhraseIndex, 1);
+  guint32 *counts = g_new0 (guint32, 4097);
+
+  index->n_phrases = n;
+  index->phrases = g_memdup2 (phrases, sizeof (char *) * MAX (n, 1));
+  index->short_items = g_array_new (FALSE, FALSE, sizeof (guint32));
+  for (guint i = 0; i < n; i++)
+    if (first_piece_len (phrases[i]) >= 3)
+      counts[gram_hash (phrases[i]) + 1]++;
+  for (guint b = 1; b <= 4096; b++)
+    counts[b] += counts[b - 1];
+  index->bucket_start = g_memdup2 (counts, sizeof (guint32) * 4097);
+  index->bucket_items = g_new0 (guint32, MAX (1, counts[4096]));
+  for (guint32 i = 0; i < n; i++)
+    {
+      gsize len = first_piece_len (phrases[i]);
+
+      if (len >= 3)
+        index->bucket_items[counts[gram_hash (phrases[i])]++] = i;
+      else if (len > 0)
+        g_array_append_val (index->short_items, i);
+    }
+  g_free (counts);
+  return index;
+}
+
+static gboolean
+phrase_at (const char *end,
+           const char *p,
+           const char *phrase,
+           gsize      *match_len)
+{
+  gsize n = first_piece_len (phrase);
+  const char *stop;
+
+  if ((gsize) (end - p) < n || memcmp (p, phrase, n) != 0)
+    return FALSE;
+  stop = phrase[n] == '*' ? match_rest (p + n, end, phrase + n + 1) : p + n;
+  if (stop == NULL)
+    return FALSE;
+  *match_len = stop - p;
+  return TRUE;
+}
+
+/**
+ * bb_phrase_index_scan:
+ * @func: called for each (phrase id, position, length) matched; return
+ *   %FALSE to stop
+ *
+ * One pass over the text for all the phrases of @index.
+ */
+void
+bb_phrase_index_scan (const BbPhraseIndex *index,
+                      const BbMatchText   *mt,
+                      BbPhraseFunc         func,
+                      gpointer             user_data)
+{
+  const char *text = mt->text;
+  const char *end = mt->text + mt->len;
+
+  for (gsize i = 0; i + 3 <= mt->len; i++)
+    {
+      guint h = gram_hash (text + i);
+
+      for (guint32 k = index->bucket_start[h]; k < index->bucket_start[h + 1]; k++)
+        {
+          guint32 id = index->bucket_items[k];
+          gsize len = 0;
+
+          if (phrase_at (end, text + i, index->phrases[id], &len) && !func (id, i, len, user_data))
+            return;
+        }
+    }
+  for (guint k = 0; k < index->short_items->len; k++)
+    {
+      guint32 id = g_array_index (index->short_items, guint32, k);
+      gsize st = 0, ln = 0;
+
+      if (bb_match_phrase (mt, index->phrases[id], &st, &ln) && !func (id, st, ln, user_data))
+        return;
+    }
+}
+
+/* ---- every reason's phrases ---- */
+
+typedef struct
+{
+  BbPhraseIndex *index;
+  guint8        *reason_of; /* phrase → reason index */
+} ReasonIndex;
+
+static gpointer
+build_reason_index (gpointer data)
+{
+  ReasonIndex *ri = g_new0 (ReasonIndex, 1);
+  guint n_reasons = MIN (bb_reason_count (), BB_MAX_REASONS);
+  g_autoptr (GPtrArray) phrases = g_ptr_array_new ();
+  g_autoptr (GByteArray) reasons = g_byte_array_new ();
+
+  for (guint r = 0; r < n_reasons; r++)
+    {
+      const char *const *list = bb_reason_phrases_at (r);
+      guint8 rr = (guint8) r;
+
+      for (guint i = 0; list != NULL && list[i] != NULL; i++)
+        {
+          g_ptr_array_add (phrases, (gpointer) list[i]);
+          g_byte_array_append (reasons, &rr, 1);
+        }
+    }
+  ri->index = bb_phrase_index_new ((const char * const *) phrases->pdata, phrases->len);
+  ri->reason_of = g_byte_array_free (g_steal_pointer (&reasons), FALSE);
+  return ri;
+}
+
+/* Built once and never changed: shared read-only by every thread. */
+static const ReasonIndex *
+reason_index (void)
+{
+  static GOnce once = G_ONCE_INIT;
+
+  return g_once (&once, build_reason_index, NULL);
+}
+
+typedef struct
+{
+  const ReasonIndex *ri;
+  BbReasonMatches   *out;
+} ReasonScan;
+
+static gboolean
+reason_hit_cb (guint    id,
+               gsize    start,
+               gsize    len,
+               gpointer user_data)
+{
+  ReasonScan *scan = user_data;
+  guint r = scan->ri->reason_of[id];
+
+  if (scan->out->start[r] < 0)
+    {
+      scan->out->start[r] = start;
+      scan->out->len[r] = len;
+    }
+  return TRUE;
+}
+
+/**
+ * bb_match_reasons:
+ *
+ * Matches the phrases of every reason against @mt in one pass over the
+ * text, instead of one pass per phrase.
+ */
+void
+bb_match_reasons (const BbMatchText *mt,
+                  BbReasonMatches   *out)
+{
+  ReasonScan scan = { reason_index (), out };
+
+  for (guint r = 0; r < BB_MAX_REASONS; r++)
+    {
+      out->start[r] = -1;
+      out->len[r] = 0;
+    }
+  bb_phrase_index_scan (scan.ri->index, mt, reason_hit_cb, &scan);
+}
+
+gint
+bb_match_reason_index (const char *reason)
+{
+  guint n = bb_reason_count ();
+
+  for (guint r = 0; r < n && r < BB_MAX_REASONS; r++)
+    if (strcmp (bb_reason_name_at (r), reason) == 0)
+      return r;
+  return -1;
+}

@@ -31,4 +31,37 @@ const char *bb_match_reason         (const BbMatchText *mt,
                                      gsize             *match_start,
                                      gsize             *match_len);
 
+#define BB_MAX_REASONS 48
+
+/**
+ * BbReasonMatches:
+ * @start: for each reason index, where one of its phrases matched, or -1
+ * @len: the length of that match
+ *
+ * Every reason's phrases matched against one text in a single pass.
+ */
+typedef struct
+{
+  gssize start[BB_MAX_REASONS];
+  gsize  len[BB_MAX_REASONS];
+} BbReasonMatches;
+
+typedef struct _BbPhraseIndex BbPhraseIndex;
+
+typedef gboolean (*BbPhraseFunc) (guint    id,
+                                  gsize    start,
+                                  gsize    len,
+                                  gpointer user_data);
+
+BbPhraseIndex *bb_phrase_index_new  (const char * const *phrases,
+                                     guint               n);
+void        bb_phrase_index_scan    (const BbPhraseIndex *index,
+                                     const BbMatchText   *mt,
+                                     BbPhraseFunc         func,
+                                     gpointer             user_data);
+
+void        bb_match_reasons        (const BbMatchText *mt,
+                                     BbReasonMatches   *out);
+gint        bb_match_reason_index   (const char        *reason);
+
 G_END_DECLS

@@ -638,6 +638,42 @@ is_reply_code (const char *token,
  */
 /* Normalising is needed for "550-5.7.1" prefixes (three digits and a
  * dash, standing alone) and for white space other than single spaces. */
+/* The needles of the table, indexed once for a single pass per text. */
+static gpointer
+build_needle_index (gpointer data)
+{
+  const char **needles = g_new0 (const char *, G_N_ELEMENTS (entries));
+  BbPhraseIndex *index;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (entries); i++)
+    needles[i] = entries[i].code.needle;
+  index = bb_phrase_index_new (needles, G_N_ELEMENTS (entries));
+  g_free (needles);
+  return index;
+}
+
+static const BbPhraseIndex *
+needle_index (void)
+{
+  static GOnce once = G_ONCE_INIT;
+
+  return g_once (&once, build_needle_index, NULL);
+}
+
+#define N_WORDS ((G_N_ELEMENTS (entries) + 63) / 64)
+
+static gboolean
+mark_cb (guint    id,
+         gsize    start,
+         gsize    len,
+         gpointer user_data)
+{
+  guint64 *bits = user_data;
+
+  bits[id / 64] |= G_GUINT64_CONSTANT (1) << (id % 64);
+  return TRUE;
+}
+
 static gboolean
 has_continuation_prefix (const char *text)
 {
@@ -726,8 +762,8 @@ bb_provider_code_match (const BbProvider *provider,
 {
   g_autofree char *lower = NULL;
   g_autofree char *normalized = NULL;
-  BbMatchText      mt_lower;
-  BbMatchText      mt_normalized;
+  BbMatchText      mt;
+  guint64          bits[N_WORDS] = { 0 };
 
   g_return_val_if_fail (diagnostic_lower != NULL, NULL);
 
@@ -735,11 +771,14 @@ bb_provider_code_match (const BbProvider *provider,
   /* Only multi-line replies ("550-5.7.1 …") need normalising. */
   if (has_continuation_prefix (lower))
     normalized = normalize_diagnostic (lower);
-  /* Hundreds of needles against one text: a trigram filter rules most
-   * of them out before any substring search. */
-  bb_match_text_init (&mt_lower, lower, strlen (lower));
+  /* Hundreds of needles against one text: one pass marks those found. */
+  bb_match_text_init (&mt, lower, strlen (lower));
+  bb_phrase_index_scan (needle_index (), &mt, mark_cb, bits);
   if (normalized != NULL)
-    bb_match_text_init (&mt_normalized, normalized, strlen (normalized));
+    {
+      bb_match_text_init (&mt, normalized, strlen (normalized));
+      bb_phrase_index_scan (needle_index (), &mt, mark_cb, bits);
+    }
 
   for (gsize i = 0; i < G_N_ELEMENTS (entries); i++)
     {
@@ -751,8 +790,7 @@ bb_provider_code_match (const BbProvider *provider,
            !provider_uses_codes_of (provider, owner)))
         continue;
 
-      if ((normalized != NULL && bb_match_phrase (&mt_normalized, entry->code.needle, NULL, NULL)) ||
-          bb_match_phrase (&mt_lower, entry->code.needle, NULL, NULL))
+      if (bits[i / 64] & (G_GUINT64_CONSTANT (1) << (i % 64)))
         return &entry->code;
     }
 

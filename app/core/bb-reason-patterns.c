@@ -1474,3 +1474,27 @@ bb_reason_phrases (const char *reason)
       return reason_table[i].phrases;
   return NULL;
 }
+
+/**
+ * bb_reason_name_at:
+ * @index: 0 … bb_reason_count() - 1
+ *
+ * Reasons in a fixed order: the index bb_match_reasons() reports by.
+ */
+const char *
+bb_reason_name_at (guint index)
+{
+  return index < G_N_ELEMENTS (reason_table) ? reason_table[index].reason : NULL;
+}
+
+const char *const *
+bb_reason_phrases_at (guint index)
+{
+  return index < G_N_ELEMENTS (reason_table) ? reason_table[index].phrases : NULL;
+}
+
+guint
+bb_reason_count (void)
+{
+  return G_N_ELEMENTS (reason_table);
+}

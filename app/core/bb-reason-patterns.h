@@ -23,6 +23,9 @@ G_BEGIN_DECLS
  * Returns: (transfer none) (array zero-terminated=1) (nullable): the
  *   phrases, or %NULL for an unknown reason
  */
-const char * const *bb_reason_phrases (const char *reason);
+const char * const *bb_reason_phrases    (const char *reason);
+guint               bb_reason_count      (void);
+const char         *bb_reason_name_at    (guint index);
+const char * const *bb_reason_phrases_at (guint index);
 
 G_END_DECLS
