@@ -22,7 +22,9 @@ format_json (BbBounce *bounce,
              GString  *out,
              gpointer  user_data)
 {
-  bb_json_write_bounce (out, bounce);
+  const gboolean *explain = user_data;
+
+  bb_json_write_bounce_with_flags (out, bounce, *explain ? BB_JSON_EXPLAIN : BB_JSON_NONE);
   g_string_append_c (out, '\n');
 }
 
@@ -47,12 +49,14 @@ cmd_analyze (int    argc,
              char **argv)
 {
   gboolean json = FALSE;
+  gboolean explain = FALSE;
   int threads = 0;
   g_auto (GStrv) paths = NULL;
   g_autoptr (GOptionContext) context = NULL;
   g_autoptr (GError) error = NULL;
   GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("One JSON object per message, one per line"), NULL },
+    { "explain", 0, 0, G_OPTION_ARG_NONE, &explain, N_("With --json: add the explanations and next steps, in the user's language"), NULL },
     { "threads", 'j', 0, G_OPTION_ARG_INT, &threads, N_("Worker threads (default: one per processor)"), N_("N") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, N_("PATH…") },
     { NULL },
@@ -76,7 +80,7 @@ cmd_analyze (int    argc,
     threads = 0;
 
   failures = bb_input_analyze_formatted ((const char * const *) paths, (guint) threads, NULL,
-                                         json ? format_json : format_report, write_stdout, NULL);
+                                         json ? format_json : format_report, write_stdout, &explain);
   fflush (stdout);
   return failures > 0 ? 1 : 0;
 }

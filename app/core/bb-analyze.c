@@ -742,7 +742,12 @@ analyze (Analysis *a)
         start++;
       if (*start != '\0')
         {
-          a->original_owned = bb_message_parse_bytes (start, strlen (start));
+          /* Only its header block: the classifier reads nothing else, and
+           * returned originals can be large. */
+          const char *blank = strstr (start, "\n\n");
+          gsize olen = blank != NULL ? (gsize) (blank + 2 - start) : strlen (start);
+
+          a->original_owned = bb_message_parse_bytes (start, olen);
           if (a->original_owned != NULL &&
               (g_mime_message_get_subject (a->original_owned) != NULL ||
                g_mime_message_get_message_id (a->original_owned) != NULL ||

@@ -147,7 +147,8 @@ write_mailbox (GString         *out,
 static void
 write_recipient (GString     *out,
                  BbBounce    *bounce,
-                 BbRecipient *r)
+                 BbRecipient *r,
+                 BbJsonFlags  flags)
 {
   const char *status = bb_recipient_get_status (r);
   const char *reply_code = bb_recipient_get_reply_code (r);
@@ -174,9 +175,14 @@ write_recipient (GString     *out,
   kv_string (out, "evidence", bb_recipient_get_evidence (r));
   write_provider (out, "provider", provider);
   kv_string (out, "provider_code", bb_recipient_get_provider_code (r));
+  kv_string (out, "typo_suggestion", bb_recipient_get_typo_suggestion (r));
+  if (!(flags & BB_JSON_EXPLAIN))
+    {
+      g_string_append_c (out, '}');
+      return;
+    }
   kv_string (out, "provider_note",
              bb_recipient_get_provider_note (r) != NULL ? bb_kb_gettext (bb_recipient_get_provider_note (r)) : NULL);
-  kv_string (out, "typo_suggestion", bb_recipient_get_typo_suggestion (r));
   kv_string (out, "headline", bb_kb_category_title (bb_recipient_get_category (r)));
   kv_string (out, "status_text", status != NULL ? bb_kb_status_explanation (status) : NULL);
   kv_string (out, "reply_code_text", reply_code != NULL ? bb_kb_reply_code_explanation (reply_code) : NULL);
@@ -199,11 +205,25 @@ write_recipient (GString     *out,
 /**
  * bb_json_write_bounce:
  *
- * Appends one JSON object (no newline) describing @bounce.
+ * Appends one JSON object (no newline) describing @bounce, with the
+ * translated explanations.
  */
 void
 bb_json_write_bounce (GString  *out,
                       BbBounce *bounce)
+{
+  bb_json_write_bounce_with_flags (out, bounce, BB_JSON_EXPLAIN);
+}
+
+/**
+ * bb_json_write_bounce_with_flags:
+ *
+ * Appends one JSON object (no newline) describing @bounce.
+ */
+void
+bb_json_write_bounce_with_flags (GString     *out,
+                                 BbBounce    *bounce,
+                                 BbJsonFlags  flags)
 {
   guint n = bb_bounce_get_n_recipients (bounce);
   GPtrArray *list;
@@ -227,7 +247,7 @@ bb_json_write_bounce (GString  *out,
     {
       if (i > 0)
         g_string_append_c (out, ',');
-      write_recipient (out, bounce, bb_bounce_get_recipient (bounce, i));
+      write_recipient (out, bounce, bb_bounce_get_recipient (bounce, i), flags);
     }
   g_string_append_c (out, ']');
 
@@ -281,14 +301,16 @@ bb_json_write_bounce (GString  *out,
   for (guint i = 0; i < list->len; i++)
     {
       const BbContentHint *hint = g_ptr_array_index (list, i);
-      g_autofree char *text = bb_content_hint_describe (hint);
-
       if (i > 0)
         g_string_append_c (out, ',');
       g_string_append_c (out, '{');
       kv_string (out, "id", hint->id);
       kv_string (out, "detail", hint->detail);
-      kv_string (out, "text", text);
+      if (flags & BB_JSON_EXPLAIN)
+        {
+          g_autofree char *text = bb_content_hint_describe (hint);
+          kv_string (out, "text", text);
+        }
       g_string_append_c (out, '}');
     }
   g_string_append_c (out, ']');

@@ -12,7 +12,22 @@ G_BEGIN_DECLS
 
 void  bb_json_append_string (GString    *out,
                              const char *value);
+/**
+ * BbJsonFlags:
+ * @BB_JSON_EXPLAIN: add the translated texts (headline, explanation,
+ *   numbered steps, code meanings); without it the object holds the
+ *   machine-readable facts only
+ */
+typedef enum
+{
+  BB_JSON_NONE = 0,
+  BB_JSON_EXPLAIN = 1 << 0,
+} BbJsonFlags;
+
 void  bb_json_write_bounce  (GString  *out,
                              BbBounce *bounce);
+void  bb_json_write_bounce_with_flags (GString     *out,
+                                       BbBounce    *bounce,
+                                       BbJsonFlags  flags);
 
 G_END_DECLS

@@ -707,7 +707,7 @@ gboolean
 bb_text_looks_binary (const char *data,
                       gsize       len)
 {
-  gsize n = MIN (len, 4096);
+  gsize n = MIN (len, 2048);
   gsize control = 0;
   gsize nul = 0;
 
@@ -722,7 +722,7 @@ bb_text_looks_binary (const char *data,
         control++;
     }
   /* Text mail has next to no control bytes; binary data has one in ten. */
-  return n > 0 && (nul > 32 || (control + nul) * 50 > n);
+  return n > 0 && (nul > 16 || (control + nul) * 50 > n);
 }
 
 /**
