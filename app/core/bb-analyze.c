@@ -568,8 +568,12 @@ notice_provider (GMimeMessage *message)
   GMimeHeaderList *headers = g_mime_object_get_header_list (GMIME_OBJECT (message));
   int n = headers != NULL ? g_mime_header_list_get_count (headers) : 0;
   const char *mid = g_mime_message_get_message_id (message);
+  int seen = 0;
 
-  for (int i = 0; i < n && i < 32; i++)
+  /* The oldest Received headers (at the bottom) were written by the
+   * system that generated the notice; newer ones by whoever carried it to
+   * the rep. */
+  for (int i = n - 1; i >= 0 && seen < 3; i--)
     {
       GMimeHeader *h = g_mime_header_list_get_header_at (headers, i);
       const char *value;
@@ -577,6 +581,7 @@ notice_provider (GMimeMessage *message)
 
       if (g_ascii_strcasecmp (g_mime_header_get_name (h), "Received") != 0)
         continue;
+      seen++;
       /* The raw value: nothing to decode in a Received header. */
       value = g_mime_header_get_raw_value (h);
       if (value == NULL)
@@ -931,6 +936,89 @@ has_message_headers (GMimeMessage *message)
   return FALSE;
 }
 
+/* Header fields nothing here reads, and that make up much of a notice's
+ * bytes (signatures, authentication results, providers' tracing): left
+ * out before parsing, so GMime builds fewer objects. */
+static gboolean
+is_noise_header (const char *name,
+                 gsize       len)
+{
+  static const char *const names[] = {
+    "dkim-signature", "domainkey-signature", "arc-seal", "arc-message-signature",
+    "arc-authentication-results", "authentication-results", "received-spf",
+    "x-google-dkim-signature", "x-gm-message-state", "x-google-smtp-source", "x-received",
+    "x-ms-exchange-antispam-messagedata", "x-microsoft-antispam-message-info",
+    "x-forefront-antispam-report", "x-ms-exchange-crosstenant-id", NULL,
+  };
+  static const char *const prefixes[] = {
+    "x-ms-exchange-", "x-microsoft-", "x-forefront-", "x-ms-", "x-yahoo-", "x-ymail-",
+    "x-spam-", "x-virus-", "x-proofpoint-", "x-ironport-", "x-mailgun-", "x-ses-",
+    "x-google-", "x-gm-", "x-eopattributedmessage", "x-eoptenant", NULL,
+  };
+
+  if (len < 8 || (name[0] != 'x' && name[0] != 'X' && name[0] != 'd' && name[0] != 'D' &&
+                  name[0] != 'a' && name[0] != 'A' && name[0] != 'r' && name[0] != 'R'))
+    return FALSE;
+  for (guint i = 0; names[i] != NULL; i++)
+    if (strlen (names[i]) == len && g_ascii_strncasecmp (name, names[i], len) == 0)
+      return TRUE;
+  for (guint i = 0; prefixes[i] != NULL; i++)
+    {
+      gsize n = strlen (prefixes[i]);
+      if (len > n && g_ascii_strncasecmp (name, prefixes[i], n) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static char *
+strip_noise_headers (const char *data,
+                     gsize       len,
+                     gsize      *out_len)
+{
+  const char *p = data;
+  const char *end = data + len;
+  GString *out = NULL;
+  const char *kept_from = data;
+  gboolean skipping = FALSE;
+
+  while (p < end)
+    {
+      const char *eol = memchr (p, '\n', end - p);
+      const char *next = eol != NULL ? eol + 1 : end;
+
+      if (skipping && (*p == ' ' || *p == '\t'))
+        {
+          p = next;
+          continue;
+        }
+      if (skipping)
+        {
+          kept_from = p;
+          skipping = FALSE;
+        }
+      if (*p != ' ' && *p != '\t')
+        {
+          const char *colon = memchr (p, ':', MIN ((gsize) (next - p), 64));
+
+          if (colon != NULL && is_noise_header (p, colon - p))
+            {
+              if (out == NULL)
+                out = g_string_sized_new (len);
+              g_string_append_len (out, kept_from, p - kept_from);
+              skipping = TRUE;
+            }
+        }
+      p = next;
+    }
+  if (out == NULL)
+    return NULL;
+  if (!skipping)
+    g_string_append_len (out, kept_from, end - kept_from);
+  *out_len = out->len;
+  return g_string_free (out, FALSE);
+}
+
 /* A multipart whose declared boundary never occurs (a broken or
  * hand-edited notice): GMime then sees no parts at all.  Find the boundary
  * the body really uses and return the message with the header fixed. */
@@ -1105,6 +1193,7 @@ analyze_bytes (GBytes     *data,
 {
   BbBounce *bounce = _bb_bounce_new (source);
   g_autofree char *normalized = NULL;
+  g_autofree char *stripped = NULL;
   g_autofree char *fragment_text = NULL;
   Analysis a = { 0 };
   const char *bytes;
@@ -1157,7 +1246,16 @@ analyze_bytes (GBytes     *data,
 
   if (looks_like_message (bytes, len))
     {
-      GMimeMessage *message = bb_message_parse_bytes (bytes, len);
+      GMimeMessage *message;
+      gsize stripped_len = 0;
+
+      stripped = strip_noise_headers (bytes, len, &stripped_len);
+      if (stripped != NULL)
+        {
+          bytes = stripped;
+          len = stripped_len;
+        }
+      message = bb_message_parse_bytes (bytes, len);
       g_autofree char *fixed = NULL;
       gsize fixed_len = 0;
 

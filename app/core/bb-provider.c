@@ -400,7 +400,7 @@ static gboolean
 host_pattern_match (const char *pattern,
                     const char *host)
 {
-  if (g_str_has_prefix (pattern, "*."))
+  if (pattern[0] == '*' && pattern[1] == '.')
     {
       const char *suffix = pattern + 2;
       gsize       host_len = strlen (host);
