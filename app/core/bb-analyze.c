@@ -1248,6 +1248,8 @@ analyze_bytes (GBytes     *data,
     {
       GMimeMessage *message;
       gsize stripped_len = 0;
+      g_autofree char *fixed = NULL;
+      gsize fixed_len = 0;
 
       stripped = strip_noise_headers (bytes, len, &stripped_len);
       if (stripped != NULL)
@@ -1256,8 +1258,6 @@ analyze_bytes (GBytes     *data,
           len = stripped_len;
         }
       message = bb_message_parse_bytes (bytes, len);
-      g_autofree char *fixed = NULL;
-      gsize fixed_len = 0;
 
       if (message != NULL && (fixed = fix_boundary (bytes, len, message, &fixed_len)) != NULL)
         {
