@@ -909,7 +909,10 @@ analyze (Analysis *a)
   b->notice_message = NULL;
 
   if (b->kind == BB_KIND_BOUNCE)
-    _bb_content_hints_compute (b, a->original, scan->notice);
+    {
+      const char *quoted = scan->original_offset != G_MAXSIZE ? a->text + scan->original_offset : NULL;
+      _bb_content_hints_compute (b, a->original, quoted);
+    }
 }
 
 static char *

@@ -12,8 +12,9 @@
 
 G_BEGIN_DECLS
 
-void _bb_content_hints_compute (BbBounce     *bounce,
-                                GMimeMessage *original,
-                                const char   *notice);
+void  _bb_content_hints_compute (BbBounce     *bounce,
+                                 GMimeMessage *original,
+                                 const char   *original_text);
+gsize _bb_content_hints_size_limit (const char *diagnostic);
 
 G_END_DECLS
