@@ -163,6 +163,7 @@ read_stream (const char    *label,
   Reader r = { 0 };
   g_autoptr (GError) error = NULL;
   gsize scanned_from = 0;
+  int bare_cr = -1; /* unknown until the first chunk */
 
   r.path = label;
   r.func = func;
@@ -184,6 +185,15 @@ read_stream (const char    *label,
       g_byte_array_set_size (r.buffer, old + n);
       if (n == 0)
         break;
+      /* Old Mac files end lines with CR alone: make them LF so that mbox
+       * separators are found. */
+      if (bare_cr < 0)
+        bare_cr = memchr (r.buffer->data + old, '\n', n) == NULL &&
+                  memchr (r.buffer->data + old, '\r', n) != NULL;
+      if (bare_cr > 0)
+        for (gssize k = 0; k < n; k++)
+          if (r.buffer->data[old + k] == '\r')
+            r.buffer->data[old + k] = '\n';
       /* Only an mbox is cut while reading; a single message is read whole. */
       if (r.buffer->len - scanned_from >= CHUNK_SIZE && r.buffer->len >= 5 &&
           memcmp (r.buffer->data, "From ", 5) == 0)
