@@ -11,6 +11,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#ifdef HAVE_MIMALLOC
+#include <mimalloc.h>
+#endif
+
 #include "bb-core.h"
 #include "bb-input.h"
 #include "bb-json.h"
@@ -111,7 +115,12 @@ main (int   argc,
     }
   if (strcmp (argv[1], "version") == 0 || strcmp (argv[1], "--version") == 0)
     {
+#ifdef HAVE_MIMALLOC
+      /* Also what keeps mimalloc linked in (--as-needed). */
+      g_print ("bounceback-cli %s (mimalloc %d)\n", PACKAGE_VERSION, mi_version ());
+#else
       g_print ("bounceback-cli %s\n", PACKAGE_VERSION);
+#endif
       return 0;
     }
   if (strcmp (argv[1], "analyze") == 0)
