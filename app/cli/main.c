@@ -67,7 +67,8 @@ cmd_analyze (int    argc,
   };
   guint failures;
 
-  context = g_option_context_new (_("PATH… — analyse bounce e-mails (files, folders, mbox files, or - for standard input)"));
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context, _("Analyse bounce e-mails: files, folders, mbox files, or - for standard input."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
