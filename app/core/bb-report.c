@@ -56,10 +56,11 @@ write_recipient (GString     *out,
 
   g_string_append_printf (out, "  %s\n", bb_recipient_get_address (r));
   g_string_append_printf (out, "    %s\n", bb_kb_category_title (bb_recipient_get_category (r)));
-  g_string_append_printf (out, "    %s · %s · %s\n",
-                          bb_recipient_get_hard_bounce (r) ? _("Hard bounce") : _("Soft bounce"),
-                          bb_kb_urgency_title (bb_recipient_get_urgency (r)),
-                          bb_recipient_get_reason (r));
+  if (bb_bounce_get_kind (bounce) == BB_KIND_BOUNCE || bb_bounce_get_kind (bounce) == BB_KIND_DELAYED)
+    g_string_append_printf (out, "    %s · %s · %s\n",
+                            bb_recipient_get_hard_bounce (r) ? _("Hard bounce") : _("Soft bounce"),
+                            bb_kb_urgency_title (bb_recipient_get_urgency (r)),
+                            bb_recipient_get_reason (r));
   if (reply != NULL)
     {
       const char *title = bb_kb_reply_code_title (reply);
