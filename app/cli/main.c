@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -27,7 +28,7 @@ format_json (BbBounce *bounce,
              GString  *out,
              gpointer  user_data)
 {
-  const gboolean *explain = user_data;
+  const gboolean *explain = user_data; /* the first field of Options */
 
   bb_json_write_bounce_with_flags (out, bounce, *explain ? BB_JSON_EXPLAIN : BB_JSON_NONE);
   g_string_append_c (out, '\n');
@@ -41,12 +42,22 @@ format_report (BbBounce *bounce,
   bb_report_write (out, bounce);
 }
 
+typedef struct
+{
+  gboolean      explain;
+  GCancellable *cancellable;
+} Options;
+
 static void
 write_stdout (const char *text,
               gsize       len,
               gpointer    user_data)
 {
-  fwrite (text, 1, len, stdout);
+  Options *options = user_data;
+
+  /* A reader that went away (| head): stop instead of analysing on. */
+  if (fwrite (text, 1, len, stdout) != len)
+    g_cancellable_cancel (options->cancellable);
 }
 
 static int
@@ -67,6 +78,7 @@ cmd_analyze (int    argc,
     { NULL },
   };
   guint failures;
+  Options options = { 0 };
 
   context = g_option_context_new (NULL);
   g_option_context_set_summary (context, _("Analyse bounce e-mails: files, folders, mbox files, or - for standard input."));
@@ -85,10 +97,45 @@ cmd_analyze (int    argc,
   if (threads < 0)
     threads = 0;
 
-  failures = bb_input_analyze_formatted ((const char * const *) paths, (guint) threads, NULL,
-                                         json ? format_json : format_report, write_stdout, &explain);
+  options.explain = explain;
+  options.cancellable = g_cancellable_new ();
+  if (threads != 1 && g_file_test ("/proc/self/exe", G_FILE_TEST_EXISTS))
+    {
+      /* Worker processes rather than threads: see bb_input_serve(). */
+      const char *worker_argv[] = { "/proc/self/exe", "__worker", json ? "--json" : "--text",
+                                    explain ? "--explain" : NULL, NULL };
+
+      signal (SIGPIPE, SIG_IGN);
+      failures = bb_input_analyze_in_processes ((const char * const *) paths, (guint) threads,
+                                                options.cancellable, worker_argv,
+                                                json ? format_json : format_report, write_stdout,
+                                                &options);
+    }
+  else
+    failures = bb_input_analyze_formatted ((const char * const *) paths, (guint) threads,
+                                           options.cancellable, json ? format_json : format_report,
+                                           write_stdout, &options);
   fflush (stdout);
+  g_clear_object (&options.cancellable);
   return failures > 0 ? 1 : 0;
+}
+
+/* The hidden worker behind "analyze": batches on stdin, text on stdout. */
+static int
+cmd_worker (int    argc,
+            char **argv)
+{
+  gboolean json = FALSE;
+  Options options = { 0 };
+
+  for (int i = 1; i < argc; i++)
+    {
+      if (strcmp (argv[i], "--json") == 0)
+        json = TRUE;
+      else if (strcmp (argv[i], "--explain") == 0)
+        options.explain = TRUE;
+    }
+  return bb_input_serve (0, 1, json ? format_json : format_report, &options);
 }
 
 static void
@@ -137,6 +184,8 @@ main (int   argc,
     }
   if (strcmp (argv[1], "analyze") == 0)
     return cmd_analyze (argc - 1, argv + 1);
+  if (strcmp (argv[1], "__worker") == 0)
+    return cmd_worker (argc - 1, argv + 1);
 
   g_printerr (_("bounceback-cli: unknown command “%s”.\n"), argv[1]);
   usage ();

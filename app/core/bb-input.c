@@ -16,9 +16,12 @@
 #include "bb-bounce-private.h"
 #include "bb-input.h"
 
+#include <errno.h>
 #include <gio/gunixinputstream.h>
 #include <glib/gi18n-lib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #define CHUNK_SIZE (1024 * 1024)
 #define MAX_DIR_DEPTH 32
@@ -341,7 +344,16 @@ typedef struct
 
 typedef struct
 {
+  GPid pid;
+  int  to_child;   /* its standard input */
+  int  from_child; /* its standard output */
+} Child;
+
+typedef struct
+{
   GThreadPool  *pool;
+  GAsyncQueue  *children; /* idle Child*, when analysing in worker processes */
+  GPtrArray    *all_children;
   GMutex        lock;
   GCond         cond;
   GHashTable   *done;   /* seq → Batch */
@@ -416,14 +428,161 @@ batch_run (Batch    *batch,
   g_ptr_array_set_size (batch->datas, 0);
 }
 
+/* ---- worker processes: the same batches, analysed in another process ----
+ *
+ * GObject takes a process-wide lock whenever an object is destroyed and
+ * shares class reference counts between threads, and GMime builds and
+ * destroys about a hundred objects per message: two threads spend much
+ * of their time waiting for each other.  Two processes do not.  The
+ * frames are native-endian (both ends are the same binary on the same
+ * machine):
+ *   request  = u64 size of the rest, u32 count,
+ *              count × (string label, string error, string data)
+ *   response = u32 failures, string text
+ *   string   = u32 length (G_MAXUINT32 for none), bytes
+ */
+
+static gboolean
+write_all (int         fd,
+           const void *buf,
+           gsize       len)
+{
+  const char *p = buf;
+
+  while (len > 0)
+    {
+      gssize n = write (fd, p, len);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        return FALSE;
+      p += n;
+      len -= n;
+    }
+  return TRUE;
+}
+
+static gboolean
+read_all (int   fd,
+          void *buf,
+          gsize len)
+{
+  char *p = buf;
+
+  while (len > 0)
+    {
+      gssize n = read (fd, p, len);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        return FALSE;
+      p += n;
+      len -= n;
+    }
+  return TRUE;
+}
+
+static gboolean
+write_string (GString    *out,
+              const char *data,
+              gsize       len)
+{
+  guint32 n = data != NULL ? (guint32) len : G_MAXUINT32;
+
+  if (data != NULL && len >= G_MAXUINT32)
+    return FALSE;
+  g_string_append_len (out, (const char *) &n, sizeof n);
+  if (data != NULL)
+    g_string_append_len (out, data, len);
+  return TRUE;
+}
+
+static char *
+read_string (int    fd,
+             gsize *len)
+{
+  guint32 n;
+  char *s;
+
+  if (!read_all (fd, &n, sizeof n) || n == G_MAXUINT32)
+    return NULL;
+  s = g_malloc (n + 1);
+  if (!read_all (fd, s, n))
+    {
+      g_free (s);
+      return NULL;
+    }
+  s[n] = '\0';
+  *len = n;
+  return s;
+}
+
+/* Sends @batch to a worker process and reads back its text; FALSE when
+ * the worker is gone (the caller then analyses the batch itself). */
+static gboolean
+batch_run_remote (Batch *batch,
+                  Child *child)
+{
+  g_autoptr (GString) frame = g_string_sized_new (batch->bytes + 256);
+  guint32 count = batch->labels->len;
+  guint32 failures = 0;
+  guint64 size = 0;
+  gsize len = 0;
+  char *text;
+
+  g_string_append_len (frame, (const char *) &size, sizeof size);
+  g_string_append_len (frame, (const char *) &count, sizeof count);
+  for (guint i = 0; i < count; i++)
+    {
+      const char *label = g_ptr_array_index (batch->labels, i);
+      const char *error = g_ptr_array_index (batch->errors, i);
+      GBytes *data = g_ptr_array_index (batch->datas, i);
+      gsize dlen = 0;
+      const char *d = data != NULL ? g_bytes_get_data (data, &dlen) : NULL;
+
+      if (!write_string (frame, label, strlen (label)) ||
+          !write_string (frame, error, error != NULL ? strlen (error) : 0) ||
+          !write_string (frame, d != NULL ? d : (data != NULL ? "" : NULL), dlen))
+        return FALSE;
+    }
+  size = frame->len - sizeof size;
+  memcpy (frame->str, &size, sizeof size);
+  if (!write_all (child->to_child, frame->str, frame->len) ||
+      !read_all (child->from_child, &failures, sizeof failures))
+    return FALSE;
+  text = read_string (child->from_child, &len);
+  if (text == NULL)
+    return FALSE;
+  batch->failures = failures;
+  batch->text = g_string_new_len (text, len);
+  g_free (text);
+  g_ptr_array_set_size (batch->datas, 0);
+  return TRUE;
+}
+
 static void
 worker (gpointer data,
         gpointer user_data)
 {
   Batch *batch = data;
   Pipeline *p = user_data;
+  Child *child = p->children != NULL ? g_async_queue_pop (p->children) : NULL;
 
-  batch_run (batch, p);
+  if (child == NULL || child->pid == 0 || !batch_run_remote (batch, child))
+    {
+      if (child != NULL && child->pid != 0)
+        {
+          /* The worker died: analyse here from now on with this slot. */
+          close (child->to_child);
+          close (child->from_child);
+          child->pid = 0;
+        }
+      batch_run (batch, p);
+    }
+  if (child != NULL)
+    g_async_queue_push (p->children, child);
   g_mutex_lock (&p->lock);
   g_hash_table_insert (p->done, &batch->seq, batch);
   g_cond_broadcast (&p->cond);
@@ -509,6 +668,54 @@ on_message (const char *label,
   return TRUE;
 }
 
+static void
+children_start (Pipeline           *p,
+                const char * const *argv,
+                guint               n)
+{
+  p->children = g_async_queue_new ();
+  p->all_children = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < n; i++)
+    {
+      Child *child = g_new0 (Child, 1);
+      g_autoptr (GError) error = NULL;
+
+      /* A child that cannot start leaves pid 0: its thread analyses in
+       * this process instead. */
+      if (!g_spawn_async_with_pipes (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD,
+                                     NULL, NULL, &child->pid, &child->to_child,
+                                     &child->from_child, NULL, &error))
+        {
+          g_debug ("no worker process: %s", error->message);
+          child->pid = 0;
+        }
+      g_ptr_array_add (p->all_children, child);
+      g_async_queue_push (p->children, child);
+    }
+}
+
+static void
+children_stop (Pipeline *p)
+{
+  if (p->all_children == NULL)
+    return;
+  for (guint i = 0; i < p->all_children->len; i++)
+    {
+      Child *child = g_ptr_array_index (p->all_children, i);
+      int status = 0;
+
+      if (child->pid == 0)
+        continue;
+      close (child->to_child); /* end of input: the worker exits */
+      close (child->from_child);
+      while (waitpid (child->pid, &status, 0) < 0 && errno == EINTR)
+        ;
+      g_spawn_close_pid (child->pid);
+    }
+  g_clear_pointer (&p->all_children, g_ptr_array_unref);
+  g_clear_pointer (&p->children, g_async_queue_unref);
+}
+
 /* Reader → workers → results in order, as objects or as text. */
 static guint
 run (const char * const *paths,
@@ -517,6 +724,7 @@ run (const char * const *paths,
      BbInputFunc         func,
      BbFormatFunc        format,
      BbWriteFunc         write,
+     const char * const *worker_argv,
      gpointer            user_data)
 {
   Pipeline p = { 0 };
@@ -533,7 +741,11 @@ run (const char * const *paths,
   g_mutex_init (&p.lock);
   g_cond_init (&p.cond);
   if (n_threads > 1)
-    p.pool = g_thread_pool_new (worker, &p, n_threads, FALSE, NULL);
+    {
+      if (worker_argv != NULL)
+        children_start (&p, worker_argv, n_threads);
+      p.pool = g_thread_pool_new (worker, &p, n_threads, FALSE, NULL);
+    }
 
   for (guint i = 0; paths[i] != NULL; i++)
     {
@@ -548,6 +760,7 @@ run (const char * const *paths,
       g_thread_pool_free (p.pool, FALSE, TRUE);
       drain (&p, 0);
     }
+  children_stop (&p);
 
   /* Batches never emitted (cancelled): drop them. */
   {
@@ -581,7 +794,7 @@ bb_input_analyze (const char * const *paths,
 {
   g_return_val_if_fail (paths != NULL, 0);
   g_return_val_if_fail (func != NULL, 0);
-  return run (paths, n_threads, cancellable, func, NULL, NULL, user_data);
+  return run (paths, n_threads, cancellable, func, NULL, NULL, NULL, user_data);
 }
 
 /**
@@ -604,5 +817,123 @@ bb_input_analyze_formatted (const char * const *paths,
 {
   g_return_val_if_fail (paths != NULL, 0);
   g_return_val_if_fail (format != NULL && write != NULL, 0);
-  return run (paths, n_threads, cancellable, NULL, format, write, user_data);
+  return run (paths, n_threads, cancellable, NULL, format, write, NULL, user_data);
+}
+
+/**
+ * bb_input_analyze_in_processes:
+ * @worker_argv: the command line of a worker: a program that runs
+ *   bb_input_serve() with the same @format
+ *
+ * As bb_input_analyze_formatted(), with the analysis done by @n_workers
+ * worker processes (one per processor when 0); batches that a worker
+ * cannot take are analysed in this process.
+ *
+ * Returns: how many inputs could not be read
+ */
+guint
+bb_input_analyze_in_processes (const char * const *paths,
+                               guint               n_workers,
+                               GCancellable       *cancellable,
+                               const char * const *worker_argv,
+                               BbFormatFunc        format,
+                               BbWriteFunc         write,
+                               gpointer            user_data)
+{
+  g_return_val_if_fail (paths != NULL, 0);
+  g_return_val_if_fail (worker_argv != NULL && format != NULL && write != NULL, 0);
+  if (n_workers == 0)
+    n_workers = MAX (1, g_get_num_processors ());
+  /* One worker would only add a copy: analyse in this process. */
+  return run (paths, n_workers, cancellable, NULL, format, write,
+              n_workers > 1 ? worker_argv : NULL, user_data);
+}
+
+/**
+ * bb_input_serve:
+ * @in_fd: where batches arrive (standard input of a worker)
+ * @out_fd: where the formatted results go (standard output)
+ *
+ * The worker side of bb_input_analyze_in_processes(): analyses and
+ * formats every batch it receives, until the end of its input.
+ *
+ * Returns: 0 at the end of the input, 1 on a broken frame
+ */
+int
+bb_input_serve (int          in_fd,
+                int          out_fd,
+                BbFormatFunc format,
+                gpointer     user_data)
+{
+  Pipeline p = { 0 };
+
+  g_return_val_if_fail (format != NULL, 1);
+  p.format = format;
+  p.user_data = user_data;
+  for (;;)
+    {
+      Batch *batch;
+      guint64 size;
+      guint32 count;
+      g_autoptr (GString) reply = NULL;
+      g_autofree char *frame = NULL;
+      const char *q, *end;
+      gboolean ok = TRUE;
+
+      if (!read_all (in_fd, &size, sizeof size))
+        return 0;
+      if (size < sizeof count || size > G_MAXSIZE / 2)
+        return 1;
+      frame = g_malloc (size);
+      if (!read_all (in_fd, frame, size))
+        return 1;
+      q = frame;
+      end = frame + size;
+      memcpy (&count, q, sizeof count);
+      q += sizeof count;
+      batch = batch_new ();
+      for (guint32 i = 0; i < count && ok; i++)
+        {
+          const char *field[3] = { NULL, NULL, NULL };
+          guint32 flen[3] = { 0, 0, 0 };
+
+          for (guint f = 0; f < 3 && ok; f++)
+            {
+              guint32 n;
+
+              ok = (gsize) (end - q) >= sizeof n;
+              if (!ok)
+                break;
+              memcpy (&n, q, sizeof n);
+              q += sizeof n;
+              if (n == G_MAXUINT32)
+                continue;
+              ok = (gsize) (end - q) >= n;
+              if (ok)
+                {
+                  field[f] = q;
+                  flen[f] = n;
+                  q += n;
+                }
+            }
+          if (!ok)
+            break;
+          g_ptr_array_add (batch->labels, g_strndup (field[0] != NULL ? field[0] : "", flen[0]));
+          g_ptr_array_add (batch->errors, field[1] != NULL ? g_strndup (field[1], flen[1]) : NULL);
+          g_ptr_array_add (batch->datas, field[2] != NULL ? g_bytes_new (field[2], flen[2]) : NULL);
+        }
+      if (!ok)
+        {
+          batch_free (batch);
+          return 1;
+        }
+      batch_run (batch, &p);
+      reply = g_string_sized_new (batch->text != NULL ? batch->text->len + 16 : 16);
+      g_string_append_len (reply, (const char *) &batch->failures, sizeof batch->failures);
+      write_string (reply, batch->text != NULL ? batch->text->str : "",
+                    batch->text != NULL ? batch->text->len : 0);
+      batch_free (batch);
+      if (!write_all (out_fd, reply->str, reply->len))
+        return 1;
+    }
 }
