@@ -1,0 +1,31 @@
+#!/bin/bash
+# cli-parallel.sh - the CLI gives the same output, in the same order, with
+# worker processes (-j 2) as in one process (-j 1); exit status 1 when an
+# input cannot be read, whatever the mode.
+# Usage: cli-parallel.sh CLI CORPUS_DIR
+# SPDX-License-Identifier: GPL-3.0-or-later
+set -u
+cli=$1
+corpus=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+# an mbox of the corpus, so the batches are many and the order matters
+for f in "$corpus"/bounces/*.eml; do
+  if head -c 5 "$f" | grep -q '^From '; then cat "$f"; else echo "From MAILER-DAEMON Thu Apr 29 23:34:45 2015"; cat "$f"; fi
+  echo
+done > "$tmp/all.mbox"
+for i in 1 2 3; do cat "$tmp/all.mbox"; done > "$tmp/big.mbox"
+
+"$cli" analyze --json -j 1 "$tmp/big.mbox" > "$tmp/one.jsonl" || { echo "not ok: -j 1 failed"; exit 1; }
+"$cli" analyze --json -j 2 "$tmp/big.mbox" > "$tmp/two.jsonl" || { echo "not ok: -j 2 failed"; exit 1; }
+n=$(wc -l < "$tmp/one.jsonl")
+[ "$n" -gt 900 ] || { echo "not ok: only $n results"; exit 1; }
+cmp -s "$tmp/one.jsonl" "$tmp/two.jsonl" || { echo "not ok: -j 1 and -j 2 differ"; diff "$tmp/one.jsonl" "$tmp/two.jsonl" | head -5; exit 1; }
+"$cli" analyze -j 2 "$corpus/bounces/lhost-postfix-31.eml" > "$tmp/report.txt" || { echo "not ok: text report with -j 2"; exit 1; }
+grep -q "userunknown" "$tmp/report.txt" || { echo "not ok: text report lacks the reason"; exit 1; }
+"$cli" analyze --json -j 2 "$corpus/bounces/lhost-postfix-31.eml" "$tmp/missing.eml" > "$tmp/missing.jsonl"
+rc=$?
+[ "$rc" -eq 1 ] || { echo "not ok: exit status $rc for a missing input (expected 1)"; exit 1; }
+grep -q '"kind":"unreadable"' "$tmp/missing.jsonl" || { echo "not ok: no unreadable result"; exit 1; }
+echo "ok: $n results, identical with -j 1 and -j 2"
