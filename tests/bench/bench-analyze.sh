@@ -99,7 +99,7 @@ bb_run () {  # bb_run LABEL ARGS… → prints median seconds
 BB_S=$(bb_run all)
 BB1_S=$(bb_run one -j 1)
 rate () { awk -v n="$N" -v s="$1" 'BEGIN { printf "%.0f", (s > 0 ? n / s : 0) }'; }
-printf '%-44s %7.2f s  %7s msg/s\n' "bounceback-cli, $CPUS threads (median of $RUNS):" "$BB_S" "$(rate "$BB_S")"
+printf '%-44s %7.2f s  %7s msg/s\n' "bounceback-cli, $CPUS workers (median of $RUNS):" "$BB_S" "$(rate "$BB_S")"
 printf '%-44s %7.2f s  %7s msg/s\n' "bounceback-cli -j 1 (median of $RUNS):" "$BB1_S" "$(rate "$BB1_S")"
 
 if [ "$SISIMAI_RUNS" -gt 0 ]; then
