@@ -20,16 +20,16 @@
 
 typedef struct
 {
-  char *status;
-  char *reply_code;
-  char *reason;
+  char    *status;
+  char    *reply_code;
+  char    *reason;
   gboolean hard;
 } Row;
 
 typedef struct
 {
-  GHashTable *truth;  /* basename → GPtrArray of Row (empty: not a bounce) */
-  GPtrArray  *order;  /* basenames in file order */
+  GHashTable *truth; /* basename → GPtrArray of Row (empty: not a bounce) */
+  GPtrArray  *order; /* basenames in file order */
 } Truth;
 
 typedef struct
@@ -133,10 +133,10 @@ static void
 on_result (BbBounce *bounce,
            gpointer  user_data)
 {
-  Collect *c = user_data;
+  Collect         *c = user_data;
   g_autofree char *base = g_path_get_basename (bb_bounce_get_source (bounce));
-  char *hash = strrchr (base, '#');
-  Got *got;
+  char            *hash = strrchr (base, '#');
+  Got             *got;
 
   if (hash != NULL)
     *hash = '\0';
@@ -155,14 +155,14 @@ on_result (BbBounce *bounce,
 static void
 test_corpus_accuracy (void)
 {
-  Truth *truth = load_truth ();
+  Truth           *truth = load_truth ();
   g_autofree char *bounces = g_test_build_filename (G_TEST_DIST, "data", "corpus", "bounces", NULL);
   g_autofree char *not_bounces = g_test_build_filename (G_TEST_DIST, "data", "corpus", "not-bounces", NULL);
-  const char *paths[] = { bounces, not_bounces, NULL };
-  Collect c = { g_hash_table_new_full (g_str_hash, g_str_equal, g_free, got_free) };
-  guint total = 0, reason = 0, status = 0, reply = 0, hard = 0, count = 0, files = 0;
-  guint nonb = 0, nonb_ok = 0;
-  guint failures;
+  const char      *paths[] = { bounces, not_bounces, NULL };
+  Collect          c = { g_hash_table_new_full (g_str_hash, g_str_equal, g_free, got_free) };
+  guint            total = 0, reason = 0, status = 0, reply = 0, hard = 0, count = 0, files = 0;
+  guint            nonb = 0, nonb_ok = 0;
+  guint            failures;
 
   failures = bb_input_analyze (paths, 0, NULL, on_result, &c);
   g_assert_cmpuint (failures, ==, 0);
@@ -170,8 +170,8 @@ test_corpus_accuracy (void)
   for (guint f = 0; f < truth->order->len; f++)
     {
       const char *name = g_ptr_array_index (truth->order, f);
-      GPtrArray *rows = g_hash_table_lookup (truth->truth, name);
-      Got *got = g_hash_table_lookup (c.got, name);
+      GPtrArray  *rows = g_hash_table_lookup (truth->truth, name);
+      Got        *got = g_hash_table_lookup (c.got, name);
 
       g_assert_nonnull (got);
       files++;
@@ -188,9 +188,9 @@ test_corpus_accuracy (void)
         }
       for (guint i = 0; i < rows->len; i++)
         {
-          Row *row = g_ptr_array_index (rows, i);
+          Row         *row = g_ptr_array_index (rows, i);
           BbRecipient *r = i < got->recipients->len ? g_ptr_array_index (got->recipients, i) : NULL;
-          const char *reply_code;
+          const char  *reply_code;
 
           total++;
           if (r == NULL)
@@ -242,7 +242,7 @@ test_mailbox_full_notice (void)
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "corpus", "not-bounces",
                                                  "rb-issue-368-bug.eml", NULL);
   g_autofree char *contents = NULL;
-  gsize len = 0;
+  gsize            len = 0;
   g_autoptr (GBytes) bytes = NULL;
   g_autoptr (BbBounce) bounce = NULL;
   BbRecipient *r;

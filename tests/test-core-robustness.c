@@ -50,7 +50,7 @@ assert_sane (BbBounce *bounce)
   g_autoptr (JsonParser) parser = json_parser_new ();
   g_autoptr (GError) error = NULL;
   JsonObject *object;
-  BbKind kind;
+  BbKind      kind;
 
   g_assert_nonnull (bounce);
   g_assert_true (BB_IS_BOUNCE (bounce));
@@ -116,7 +116,7 @@ corpus_file_lf (const char *name)
   g_autofree char *contents = NULL;
   g_autoptr (GError) error = NULL;
   GString *lf;
-  gsize len = 0;
+  gsize    len = 0;
 
   g_file_get_contents (path, &contents, &len, &error);
   g_assert_no_error (error);
@@ -266,7 +266,7 @@ test_binary_random (void)
 
   for (guint round = 0; round < 20; round++)
     {
-      gsize len = 64 + g_rand_int_range (rand, 0, 64 * 1024);
+      gsize              len = 64 + g_rand_int_range (rand, 0, 64 * 1024);
       g_autofree guint8 *data = g_malloc (len);
 
       for (gsize i = 0; i < len; i++)
@@ -281,14 +281,73 @@ static void
 test_binary_png (void)
 {
   static const guint8 png[] = {
-    0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n',
-    0x00, 0x00, 0x00, 0x0d, 'I', 'H', 'D', 'R',
-    0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00,
-    0x1f, 0x15, 0xc4, 0x89,
-    0x00, 0x00, 0x00, 0x0a, 'I', 'D', 'A', 'T',
-    0x78, 0x9c, 0x63, 0x00, 0x01, 0x00, 0x00, 0x05, 0x00, 0x01,
-    0x0d, 0x0a, 0x2d, 0xb4,
-    0x00, 0x00, 0x00, 0x00, 'I', 'E', 'N', 'D', 0xae, 0x42, 0x60, 0x82,
+    0x89,
+    'P',
+    'N',
+    'G',
+    '\r',
+    '\n',
+    0x1a,
+    '\n',
+    0x00,
+    0x00,
+    0x00,
+    0x0d,
+    'I',
+    'H',
+    'D',
+    'R',
+    0x00,
+    0x00,
+    0x00,
+    0x01,
+    0x00,
+    0x00,
+    0x00,
+    0x01,
+    0x08,
+    0x06,
+    0x00,
+    0x00,
+    0x00,
+    0x1f,
+    0x15,
+    0xc4,
+    0x89,
+    0x00,
+    0x00,
+    0x00,
+    0x0a,
+    'I',
+    'D',
+    'A',
+    'T',
+    0x78,
+    0x9c,
+    0x63,
+    0x00,
+    0x01,
+    0x00,
+    0x00,
+    0x05,
+    0x00,
+    0x01,
+    0x0d,
+    0x0a,
+    0x2d,
+    0xb4,
+    0x00,
+    0x00,
+    0x00,
+    0x00,
+    'I',
+    'E',
+    'N',
+    'D',
+    0xae,
+    0x42,
+    0x60,
+    0x82,
   };
 
   assert_unreadable ((const char *) png, sizeof png);
@@ -304,17 +363,17 @@ test_truncated (void)
   const char *original = strstr (lf->str, "Content-Type: message/rfc822");
   const char *base64 = original != NULL ? strstr (original, "\n\n5aSq") : NULL;
   const char *body = strstr (lf->str, "\n\n");
-  gsize cuts[] = {
-    1, 10, 40,                                /* inside the first header line */
-    (gsize) (body - lf->str) / 2,             /* in the middle of the header block */
-    (gsize) (body - lf->str) + 1,             /* headers only */
-    (gsize) (dsn - lf->str) + 30,             /* inside Final-Recipient */
+  gsize       cuts[] = {
+          1, 10, 40,                    /* inside the first header line */
+          (gsize) (body - lf->str) / 2, /* in the middle of the header block */
+          (gsize) (body - lf->str) + 1, /* headers only */
+          (gsize) (dsn - lf->str) + 30, /* inside Final-Recipient */
   };
   gsize late_cuts[] = {
-    (gsize) (original - lf->str) + 10,        /* inside the original's part header */
-    (gsize) (base64 - lf->str) + 2 + 17,      /* mid-base64, mid-quantum */
-    (gsize) (base64 - lf->str) + 2 + 40,      /* mid-base64 */
-    lf->len - 5,                              /* inside the closing boundary */
+    (gsize) (original - lf->str) + 10,   /* inside the original's part header */
+    (gsize) (base64 - lf->str) + 2 + 17, /* mid-base64, mid-quantum */
+    (gsize) (base64 - lf->str) + 2 + 40, /* mid-base64 */
+    lf->len - 5,                         /* inside the closing boundary */
   };
 
   g_assert_nonnull (dsn);
@@ -594,8 +653,13 @@ static void
 test_line_endings (void)
 {
   static const char *const files[] = {
-    "rfc3464-01.eml", "lhost-postfix-62.eml", "lhost-sendmail-01.eml",
-    "lhost-exim-01.eml", "lhost-gmail-01.eml", "lhost-qmail-02.eml", NULL,
+    "rfc3464-01.eml",
+    "lhost-postfix-62.eml",
+    "lhost-sendmail-01.eml",
+    "lhost-exim-01.eml",
+    "lhost-gmail-01.eml",
+    "lhost-qmail-02.eml",
+    NULL,
   };
 
   for (guint f = 0; files[f] != NULL; f++)

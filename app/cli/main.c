@@ -66,22 +66,22 @@ cmd_analyze (int    argc,
 {
   gboolean json = FALSE;
   gboolean explain = FALSE;
-  int threads = 0;
+  int      threads = 0;
   g_auto (GStrv) paths = NULL;
   g_autoptr (GOptionContext) context = NULL;
   g_autoptr (GError) error = NULL;
   GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("One JSON object per message, one per line"), NULL },
-    { "explain", 0, 0, G_OPTION_ARG_NONE, &explain, N_("With --json: add the explanations and next steps, in the user's language"), NULL },
-    { "threads", 'j', 0, G_OPTION_ARG_INT, &threads, N_("Worker threads (default: one per processor)"), N_("N") },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, N_("PATH…") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("One JSON object per message, one per line"), NULL },
+    { "explain", 0, 0, G_OPTION_ARG_NONE, &explain, N_ ("With --json: add the explanations and next steps, in the user's language"), NULL },
+    { "threads", 'j', 0, G_OPTION_ARG_INT, &threads, N_ ("Worker threads (default: one per processor)"), N_ ("N") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, N_ ("PATH…") },
     { NULL },
   };
-  guint failures;
+  guint   failures;
   Options options = { 0 };
 
   context = g_option_context_new (NULL);
-  g_option_context_set_summary (context, _("Analyse bounce e-mails: files, folders, mbox files, or - for standard input."));
+  g_option_context_set_summary (context, _ ("Analyse bounce e-mails: files, folders, mbox files, or - for standard input."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
@@ -91,7 +91,7 @@ cmd_analyze (int    argc,
     }
   if (paths == NULL || paths[0] == NULL)
     {
-      g_printerr ("%s\n", _("bounceback-cli analyze: give at least one file, folder or - (standard input)."));
+      g_printerr ("%s\n", _ ("bounceback-cli analyze: give at least one file, folder or - (standard input)."));
       return 2;
     }
   if (threads < 0)
@@ -106,13 +106,13 @@ cmd_analyze (int    argc,
                                     explain ? "--explain" : NULL, NULL };
 
       signal (SIGPIPE, SIG_IGN);
-      failures = bb_input_analyze_in_processes ((const char * const *) paths, (guint) threads,
+      failures = bb_input_analyze_in_processes ((const char *const *) paths, (guint) threads,
                                                 options.cancellable, worker_argv,
                                                 json ? format_json : format_report, write_stdout,
                                                 &options);
     }
   else
-    failures = bb_input_analyze_formatted ((const char * const *) paths, (guint) threads,
+    failures = bb_input_analyze_formatted ((const char *const *) paths, (guint) threads,
                                            options.cancellable, json ? format_json : format_report,
                                            write_stdout, &options);
   fflush (stdout);
@@ -126,7 +126,7 @@ cmd_worker (int    argc,
             char **argv)
 {
   gboolean json = FALSE;
-  Options options = { 0 };
+  Options  options = { 0 };
 
   for (int i = 1; i < argc; i++)
     {
@@ -141,11 +141,11 @@ cmd_worker (int    argc,
 static void
 usage (void)
 {
-  g_print ("%s\n\n", _("Usage: bounceback-cli COMMAND [OPTIONS] ARGS…"));
-  g_print ("%s\n", _("Commands:"));
-  g_print ("  analyze [--json] PATH…   %s\n", _("Explain bounce e-mails"));
-  g_print ("  help                     %s\n", _("Show this help"));
-  g_print ("  version                  %s\n", _("Show the version"));
+  g_print ("%s\n\n", _ ("Usage: bounceback-cli COMMAND [OPTIONS] ARGS…"));
+  g_print ("%s\n", _ ("Commands:"));
+  g_print ("  analyze [--json] PATH…   %s\n", _ ("Explain bounce e-mails"));
+  g_print ("  help                     %s\n", _ ("Show this help"));
+  g_print ("  version                  %s\n", _ ("Show the version"));
 }
 
 int
@@ -187,7 +187,7 @@ main (int   argc,
   if (strcmp (argv[1], "__worker") == 0)
     return cmd_worker (argc - 1, argv + 1);
 
-  g_printerr (_("bounceback-cli: unknown command “%s”.\n"), argv[1]);
+  g_printerr (_ ("bounceback-cli: unknown command “%s”.\n"), argv[1]);
   usage ();
   return 2;
 }

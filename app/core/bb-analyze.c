@@ -17,14 +17,13 @@
 #include "bb-message.h"
 #include "bb-provider.h"
 #include "bb-recipient-private.h"
-#include "bb-scan.h"
 #include "bb-scan-zh.h"
+#include "bb-scan.h"
 #include "bb-text.h"
 #include "bb-typo.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
-
 
 /**
  * bb_core_init:
@@ -47,14 +46,14 @@ bb_core_init (void)
 typedef struct
 {
   BbBounce     *bounce;
-  BbMessage    *msg;      /* NULL for fragments */
-  const char   *text;     /* the notice's text */
+  BbMessage    *msg;  /* NULL for fragments */
+  const char   *text; /* the notice's text */
   gsize         text_len;
-  GPtrArray    *own;      /* the rep's addresses: not recipients */
-  gboolean      signals;  /* the notice says it is about a failure */
+  GPtrArray    *own;     /* the rep's addresses: not recipients */
+  gboolean      signals; /* the notice says it is about a failure */
   gboolean      autoreply;
   gboolean      not_bounce; /* the notice says what it is, and it is no failure */
-  GMimeMessage *original; /* borrowed */
+  GMimeMessage *original;   /* borrowed */
   GMimeMessage *original_owned;
 } Analysis;
 
@@ -66,8 +65,8 @@ ci_contains (const char *haystack,
 }
 
 static gboolean
-ci_contains_any (const char         *haystack,
-                 const char * const *needles)
+ci_contains_any (const char        *haystack,
+                 const char *const *needles)
 {
   for (guint i = 0; needles[i] != NULL; i++)
     if (ci_contains (haystack, needles[i]))
@@ -76,50 +75,158 @@ ci_contains_any (const char         *haystack,
 }
 
 static const char *const daemon_senders[] = {
-  "mailer-daemon", "postmaster", "post_master", "post-master", "mail delivery", "mail administrator", "mailadmin",
-  "delivery subsystem", "mail system", "mailer daemon", "mdaemon", "bounce", "double-bounce",
-  "mail.delivery", "deliverystatus", "microsoftexchange", "no-reply@mailsupport.aliyun.com",
-  "系统", "postoffice", "mailerdaemon", "returned", NULL,
+  "mailer-daemon",
+  "postmaster",
+  "post_master",
+  "post-master",
+  "mail delivery",
+  "mail administrator",
+  "mailadmin",
+  "delivery subsystem",
+  "mail system",
+  "mailer daemon",
+  "mdaemon",
+  "bounce",
+  "double-bounce",
+  "mail.delivery",
+  "deliverystatus",
+  "microsoftexchange",
+  "no-reply@mailsupport.aliyun.com",
+  "系统",
+  "postoffice",
+  "mailerdaemon",
+  "returned",
+  NULL,
 };
 
 static const char *const bounce_subjects[] = {
-  "undeliver", "undelivered", "delivery status notification", "failure notice", "returned mail",
-  "delivery failure", "delivery failed", "failed delivery", "mail delivery failed",
-  "could not be delivered", "non-deliverable", "nondeliverable", "non deliverable",
-  "delivery notification", "mail system error", "returned to sender", "not delivered",
-  "delivery problem", "unzustellbar", "non remis", "onbestelbaar", "non recapitabile",
-  "no se puede entregar", "unable to deliver", "warning: could not send", "delayed mail",
-  "delivery delayed", "delivery has failed", "rejected", "mail failure", "message failure",
-  "bounce", "error sending", "mail error", "couldn't be delivered", "was not delivered",
-  "delivery report", "系统退信", "退信", "投递失败", "发送失败", "未送达", "无法投递",
-  "mail could not", "returned message", "notification", "nicht zustellbar", "delivery error",
-  "error delivering", "failed to deliver", NULL,
+  "undeliver",
+  "undelivered",
+  "delivery status notification",
+  "failure notice",
+  "returned mail",
+  "delivery failure",
+  "delivery failed",
+  "failed delivery",
+  "mail delivery failed",
+  "could not be delivered",
+  "non-deliverable",
+  "nondeliverable",
+  "non deliverable",
+  "delivery notification",
+  "mail system error",
+  "returned to sender",
+  "not delivered",
+  "delivery problem",
+  "unzustellbar",
+  "non remis",
+  "onbestelbaar",
+  "non recapitabile",
+  "no se puede entregar",
+  "unable to deliver",
+  "warning: could not send",
+  "delayed mail",
+  "delivery delayed",
+  "delivery has failed",
+  "rejected",
+  "mail failure",
+  "message failure",
+  "bounce",
+  "error sending",
+  "mail error",
+  "couldn't be delivered",
+  "was not delivered",
+  "delivery report",
+  "系统退信",
+  "退信",
+  "投递失败",
+  "发送失败",
+  "未送达",
+  "无法投递",
+  "mail could not",
+  "returned message",
+  "notification",
+  "nicht zustellbar",
+  "delivery error",
+  "error delivering",
+  "failed to deliver",
+  NULL,
 };
 
 /* System notices about the sender's own actions that are not failures
  * of delivery: a recall that did not work, … */
 static const char *const not_bounce_subjects[] = {
-  "撤回邮件失败", "撤回失败", "recall failed", "recall failure", NULL,
+  "撤回邮件失败",
+  "撤回失败",
+  "recall failed",
+  "recall failure",
+  NULL,
 };
 
 static const char *const autoreply_subjects[] = {
-  "auto:", "automatic reply", "autoreply", "auto-reply", "auto reply", "out of office",
-  "out of the office", "away from", "on vacation", "vacation", "autoresponse",
-  "auto-response", "automatische antwort", "abwesenheit", "réponse automatique",
-  "respuesta automática", "risposta automatica", "自动回复", "自動回覆", "自动答复", "休假",
-  "away until", "i am away", "i'm away", "not in the office", "out of the office",
-  "fuera de la oficina", "absence", "congés", NULL,
+  "auto:",
+  "automatic reply",
+  "autoreply",
+  "auto-reply",
+  "auto reply",
+  "out of office",
+  "out of the office",
+  "away from",
+  "on vacation",
+  "vacation",
+  "autoresponse",
+  "auto-response",
+  "automatische antwort",
+  "abwesenheit",
+  "réponse automatique",
+  "respuesta automática",
+  "risposta automatica",
+  "自动回复",
+  "自動回覆",
+  "自动答复",
+  "休假",
+  "away until",
+  "i am away",
+  "i'm away",
+  "not in the office",
+  "out of the office",
+  "fuera de la oficina",
+  "absence",
+  "congés",
+  NULL,
 };
 
 /* Sentences only failure notices write. */
 static const char *const bounce_phrases[] = {
-  "could not be delivered", "couldn't be delivered", "undeliverable", "delivery has failed",
-  "delivery failed", "failed permanently", "permanent error", "does not like recipient",
-  "was not delivered", "wasn't delivered", "returned mail", "mail delivery failed",
-  "invalid user address", "unable to deliver", "delivery to the following",
-  "not be delivered", "permanent fatal errors", "message could not be delivered",
-  "退信", "无法投递", "投递失败", "无法送达", "被退回", "无法发送到", "送信できません",
-  "could not deliver", "delivery problem", "delivery error", NULL,
+  "could not be delivered",
+  "couldn't be delivered",
+  "undeliverable",
+  "delivery has failed",
+  "delivery failed",
+  "failed permanently",
+  "permanent error",
+  "does not like recipient",
+  "was not delivered",
+  "wasn't delivered",
+  "returned mail",
+  "mail delivery failed",
+  "invalid user address",
+  "unable to deliver",
+  "delivery to the following",
+  "not be delivered",
+  "permanent fatal errors",
+  "message could not be delivered",
+  "退信",
+  "无法投递",
+  "投递失败",
+  "无法送达",
+  "被退回",
+  "无法发送到",
+  "送信できません",
+  "could not deliver",
+  "delivery problem",
+  "delivery error",
+  NULL,
 };
 
 static char *
@@ -127,7 +234,7 @@ address_of (InternetAddressList *list,
             guint               *count)
 {
   char *first = NULL;
-  int n = list != NULL ? internet_address_list_length (list) : 0;
+  int   n = list != NULL ? internet_address_list_length (list) : 0;
 
   if (count != NULL)
     *count = 0;
@@ -195,8 +302,8 @@ static GPtrArray *
 field_values (const char *text,
               const char *name)
 {
-  GPtrArray *values = g_ptr_array_new_with_free_func (g_free);
-  gsize n = strlen (name);
+  GPtrArray  *values = g_ptr_array_new_with_free_func (g_free);
+  gsize       n = strlen (name);
   const char *p = text;
 
   while (p != NULL && *p != '\0')
@@ -206,7 +313,7 @@ field_values (const char *text,
       if (g_ascii_strncasecmp (p, name, n) == 0 && p[n] == ':')
         {
           g_autofree char *line = g_strndup (p + n + 1, eol != NULL ? (gsize) (eol - p - n - 1) : strlen (p + n + 1));
-          char *address = bb_text_clean_address (line);
+          char            *address = bb_text_clean_address (line);
 
           if (address != NULL)
             g_ptr_array_add (values, address);
@@ -303,14 +410,22 @@ category_reason (const char *category)
     const char *category;
     const char *reason;
   } map[] = {
-    { "bad-mailbox", "userunknown" },       { "bad-domain", "hostunknown" },
-    { "inactive-mailbox", "suspend" },      { "quota-issues", "mailboxfull" },
-    { "spam-related", "spamdetected" },     { "policy-related", "policyviolation" },
-    { "virus-related", "virusdetected" },   { "message-expired", "expired" },
-    { "no-answer-from-host", "networkerror" }, { "routing-errors", "networkerror" },
-    { "bad-connection", "networkerror" },   { "content-related", "contenterror" },
-    { "invalid-sender", "rejected" },       { "relaying-issues", "norelaying" },
-    { "bad-configuration", "systemerror" }, { "protocol-errors", "syntaxerror" },
+    { "bad-mailbox", "userunknown" },
+    { "bad-domain", "hostunknown" },
+    { "inactive-mailbox", "suspend" },
+    { "quota-issues", "mailboxfull" },
+    { "spam-related", "spamdetected" },
+    { "policy-related", "policyviolation" },
+    { "virus-related", "virusdetected" },
+    { "message-expired", "expired" },
+    { "no-answer-from-host", "networkerror" },
+    { "routing-errors", "networkerror" },
+    { "bad-connection", "networkerror" },
+    { "content-related", "contenterror" },
+    { "invalid-sender", "rejected" },
+    { "relaying-issues", "norelaying" },
+    { "bad-configuration", "systemerror" },
+    { "protocol-errors", "syntaxerror" },
   };
 
   if (category == NULL)
@@ -328,8 +443,8 @@ recipients_from_dsn (Analysis     *a,
 {
   for (guint i = 0; i < report->recipients->len; i++)
     {
-      BbDsnRecipient *d = g_ptr_array_index (report->recipients, i);
-      BbRecipient *r = add_recipient (a, bb_dsn_recipient_address (d));
+      BbDsnRecipient  *d = g_ptr_array_index (report->recipients, i);
+      BbRecipient     *r = add_recipient (a, bb_dsn_recipient_address (d));
       const BbScanHit *hit;
 
       if (r == NULL)
@@ -358,7 +473,7 @@ recipients_from_dsn (Analysis     *a,
 static gboolean
 text_has_failure_reply (const char *text)
 {
-  char code[4];
+  char        code[4];
   const char *p = text;
   const char *end = text + strlen (text);
 
@@ -377,7 +492,7 @@ recipients_from_scan (Analysis     *a,
 {
   for (guint i = 0; i < scan->hits->len; i++)
     {
-      BbScanHit *hit = g_ptr_array_index (scan->hits, i);
+      BbScanHit   *hit = g_ptr_array_index (scan->hits, i);
       BbRecipient *r = add_recipient (a, hit->address);
 
       if (r != NULL)
@@ -406,7 +521,7 @@ recipients_fallback (Analysis     *a,
                      BbScanResult *scan)
 {
   GMimeObject *notice = a->msg != NULL ? GMIME_OBJECT (a->msg->message) : NULL;
-  const char *failed = notice != NULL ? g_mime_object_get_header (notice, "X-Failed-Recipients") : NULL;
+  const char  *failed = notice != NULL ? g_mime_object_get_header (notice, "X-Failed-Recipients") : NULL;
 
   if (failed != NULL)
     {
@@ -423,7 +538,7 @@ recipients_fallback (Analysis     *a,
   if (a->bounce->recipients->len == 0 && a->original != NULL)
     {
       InternetAddressList *to = g_mime_message_get_to (a->original);
-      int n = to != NULL ? internet_address_list_length (to) : 0;
+      int                  n = to != NULL ? internet_address_list_length (to) : 0;
 
       for (int i = 0; i < n; i++)
         {
@@ -442,7 +557,7 @@ recipients_fallback (Analysis     *a,
       const char *p = scan->notice;
       const char *end = p + strlen (p);
       const char *at;
-      char *address;
+      char       *address;
 
       while ((address = bb_text_find_address (p, end, &at)) != NULL)
         {
@@ -474,10 +589,10 @@ recipients_fallback (Analysis     *a,
 static void
 set_original (Analysis *a)
 {
-  BbBounce *b = a->bounce;
-  GMimeMessage *o = a->original;
+  BbBounce            *b = a->bounce;
+  GMimeMessage        *o = a->original;
   InternetAddressList *list;
-  const char *value;
+  const char          *value;
 
   if (o == NULL)
     return;
@@ -526,11 +641,11 @@ collect_attachments (BbBounce    *b,
     }
   if (GMIME_IS_PART (object))
     {
-      GMimePart *part = GMIME_PART (object);
-      const char *filename = g_mime_part_get_filename (part);
-      gsize size = bb_message_part_size (part);
+      GMimePart        *part = GMIME_PART (object);
+      const char       *filename = g_mime_part_get_filename (part);
+      gsize             size = bb_message_part_size (part);
       GMimeContentType *ct = g_mime_object_get_content_type (object);
-      g_autofree char *type = ct != NULL ? g_mime_content_type_get_mime_type (ct) : g_strdup ("application/octet-stream");
+      g_autofree char  *type = ct != NULL ? g_mime_content_type_get_mime_type (ct) : g_strdup ("application/octet-stream");
 
       b->original_size += size;
       if (filename != NULL || g_mime_part_is_attachment (part))
@@ -544,7 +659,7 @@ collect_attachments (BbBounce    *b,
 static void
 analyze_sender (Analysis *a)
 {
-  BbBounce *b = a->bounce;
+  BbBounce   *b = a->bounce;
   const char *address = NULL;
 
   if (b->original_from != NULL && b->original_from->address != NULL)
@@ -566,9 +681,9 @@ static const BbProvider *
 notice_provider (GMimeMessage *message)
 {
   GMimeHeaderList *headers = g_mime_object_get_header_list (GMIME_OBJECT (message));
-  int n = headers != NULL ? g_mime_header_list_get_count (headers) : 0;
-  const char *mid = g_mime_message_get_message_id (message);
-  int seen = 0;
+  int              n = headers != NULL ? g_mime_header_list_get_count (headers) : 0;
+  const char      *mid = g_mime_message_get_message_id (message);
+  int              seen = 0;
 
   /* The oldest Received headers (at the bottom) were written by the
    * system that generated the notice; newer ones by whoever carried it to
@@ -576,8 +691,8 @@ notice_provider (GMimeMessage *message)
   for (int i = n - 1; i >= 0 && seen < 3; i--)
     {
       GMimeHeader *h = g_mime_header_list_get_header_at (headers, i);
-      const char *value;
-      const char *by;
+      const char  *value;
+      const char  *by;
 
       if (g_ascii_strcasecmp (g_mime_header_get_name (h), "Received") != 0)
         continue;
@@ -588,9 +703,9 @@ notice_provider (GMimeMessage *message)
         continue;
       for (by = strstr (value, "by "); by != NULL; by = strstr (by + 3, "by "))
         {
-          char host[256];
-          gsize k = 0;
-          const char *p = by + 3;
+          char              host[256];
+          gsize             k = 0;
+          const char       *p = by + 3;
           const BbProvider *provider;
 
           while (*p == ' ')
@@ -626,7 +741,7 @@ all_actions (BbBounce    *b,
   for (guint i = 0; i < b->recipients->len; i++)
     {
       BbRecipient *r = g_ptr_array_index (b->recipients, i);
-      gboolean ok = FALSE;
+      gboolean     ok = FALSE;
 
       for (guint k = 0; actions[k] != NULL; k++)
         if (r->action != NULL && strcmp (r->action, actions[k]) == 0)
@@ -652,7 +767,6 @@ drop_successes (BbBounce *b)
     }
 }
 
-
 static void
 analyze (Analysis *a)
 {
@@ -660,7 +774,7 @@ analyze (Analysis *a)
   g_autoptr (BbDsnReport) dsn = NULL;
   g_autoptr (BbScanResult) scan = NULL;
   g_autoptr (GPtrArray) exclude = g_ptr_array_new ();
-  gboolean feedback = FALSE;
+  gboolean    feedback = FALSE;
   const char *jmrp = NULL;
 
   if (a->msg != NULL)
@@ -683,12 +797,12 @@ analyze (Analysis *a)
   for (guint i = 0; i < a->own->len; i++)
     g_ptr_array_add (exclude, g_ptr_array_index (a->own, i));
   g_ptr_array_add (exclude, NULL);
-  scan = bb_scan_text (a->text, a->text_len, (const char * const *) exclude->pdata);
+  scan = bb_scan_text (a->text, a->text_len, (const char *const *) exclude->pdata);
   /* Chinese providers' own templates: the remote server's words, not the
    * friendly sentence, decide. */
   {
     BbScanResult zh = { 0 };
-    const char *provider;
+    const char  *provider;
 
     zh.hits = g_ptr_array_new_with_free_func ((GDestroyNotify) bb_scan_hit_free);
     provider = bb_scan_zh (a->text, a->text_len, &zh);
@@ -750,7 +864,7 @@ analyze (Analysis *a)
           /* Only its header block: the classifier reads nothing else, and
            * returned originals can be large. */
           const char *blank = strstr (start, "\n\n");
-          gsize olen = blank != NULL ? (gsize) (blank + 2 - start) : strlen (start);
+          gsize       olen = blank != NULL ? (gsize) (blank + 2 - start) : strlen (start);
 
           a->original_owned = bb_message_parse_bytes (start, olen);
           if (a->original_owned != NULL &&
@@ -808,9 +922,9 @@ analyze (Analysis *a)
         }
       if (b->recipients->len == 0 && a->original != NULL)
         {
-          guint n = 0;
+          guint            n = 0;
           g_autofree char *to = address_of (g_mime_message_get_to (a->original), &n);
-          BbRecipient *r = to != NULL ? add_recipient (a, to) : NULL;
+          BbRecipient     *r = to != NULL ? add_recipient (a, to) : NULL;
           if (r != NULL)
             _bb_recipient_set (&r->reason_hint, "feedback");
         }
@@ -844,9 +958,9 @@ analyze (Analysis *a)
     }
   else if (a->autoreply && a->msg != NULL)
     {
-      guint n = 0;
+      guint            n = 0;
       g_autofree char *from = address_of (g_mime_message_get_from (a->msg->message), &n);
-      BbRecipient *r = from != NULL ? add_recipient (a, from) : NULL;
+      BbRecipient     *r = from != NULL ? add_recipient (a, from) : NULL;
 
       b->kind = BB_KIND_AUTOREPLY;
       b->format = g_strdup ("rfc3834");
@@ -928,8 +1042,20 @@ static gboolean
 has_message_headers (GMimeMessage *message)
 {
   static const char *const names[] = {
-    "From", "To", "Subject", "Date", "Received", "Message-ID", "Return-Path", "MIME-Version",
-    "Content-Type", "Delivered-To", "X-Failed-Recipients", "Reply-To", "Sender", NULL,
+    "From",
+    "To",
+    "Subject",
+    "Date",
+    "Received",
+    "Message-ID",
+    "Return-Path",
+    "MIME-Version",
+    "Content-Type",
+    "Delivered-To",
+    "X-Failed-Recipients",
+    "Reply-To",
+    "Sender",
+    NULL,
   };
   GMimeObject *object = GMIME_OBJECT (message);
 
@@ -947,16 +1073,41 @@ is_noise_header (const char *name,
                  gsize       len)
 {
   static const char *const names[] = {
-    "dkim-signature", "domainkey-signature", "arc-seal", "arc-message-signature",
-    "arc-authentication-results", "authentication-results", "received-spf",
-    "x-google-dkim-signature", "x-gm-message-state", "x-google-smtp-source", "x-received",
-    "x-ms-exchange-antispam-messagedata", "x-microsoft-antispam-message-info",
-    "x-forefront-antispam-report", "x-ms-exchange-crosstenant-id", NULL,
+    "dkim-signature",
+    "domainkey-signature",
+    "arc-seal",
+    "arc-message-signature",
+    "arc-authentication-results",
+    "authentication-results",
+    "received-spf",
+    "x-google-dkim-signature",
+    "x-gm-message-state",
+    "x-google-smtp-source",
+    "x-received",
+    "x-ms-exchange-antispam-messagedata",
+    "x-microsoft-antispam-message-info",
+    "x-forefront-antispam-report",
+    "x-ms-exchange-crosstenant-id",
+    NULL,
   };
   static const char *const prefixes[] = {
-    "x-ms-exchange-", "x-microsoft-", "x-forefront-", "x-ms-", "x-yahoo-", "x-ymail-",
-    "x-spam-", "x-virus-", "x-proofpoint-", "x-ironport-", "x-mailgun-", "x-ses-",
-    "x-google-", "x-gm-", "x-eopattributedmessage", "x-eoptenant", NULL,
+    "x-ms-exchange-",
+    "x-microsoft-",
+    "x-forefront-",
+    "x-ms-",
+    "x-yahoo-",
+    "x-ymail-",
+    "x-spam-",
+    "x-virus-",
+    "x-proofpoint-",
+    "x-ironport-",
+    "x-mailgun-",
+    "x-ses-",
+    "x-google-",
+    "x-gm-",
+    "x-eopattributedmessage",
+    "x-eoptenant",
+    NULL,
   };
 
   if (len < 8 || (name[0] != 'x' && name[0] != 'X' && name[0] != 'd' && name[0] != 'D' &&
@@ -981,9 +1132,9 @@ strip_noise_headers (const char *data,
 {
   const char *p = data;
   const char *end = data + len;
-  GString *out = NULL;
+  GString    *out = NULL;
   const char *kept_from = data;
-  gboolean skipping = FALSE;
+  gboolean    skipping = FALSE;
 
   while (p < end)
     {
@@ -1031,14 +1182,14 @@ fix_boundary (const char   *data,
               GMimeMessage *message,
               gsize        *out_len)
 {
-  GMimeObject *body = g_mime_message_get_mime_part (message);
+  GMimeObject      *body = g_mime_message_get_mime_part (message);
   GMimeContentType *ct;
-  const char *declared;
-  const char *prologue;
-  const char *p;
-  const char *at;
-  g_autofree char *real = NULL;
-  GString *out;
+  const char       *declared;
+  const char       *prologue;
+  const char       *p;
+  const char       *at;
+  g_autofree char  *real = NULL;
+  GString          *out;
 
   if (body == NULL || !GMIME_IS_MULTIPART (body) ||
       g_mime_multipart_get_count (GMIME_MULTIPART (body)) > 0)
@@ -1180,10 +1331,10 @@ weak_result (BbBounce *b)
 static gboolean
 looks_like_notice (GMimeMessage *message)
 {
-  GMimeObject *object = GMIME_OBJECT (message);
+  GMimeObject      *object = GMIME_OBJECT (message);
   GMimeContentType *ct = g_mime_object_get_content_type (object);
-  const char *from = g_mime_object_get_header (object, "From");
-  const char *subject = g_mime_message_get_subject (message);
+  const char       *from = g_mime_object_get_header (object, "From");
+  const char       *subject = g_mime_message_get_subject (message);
 
   return ci_contains_any (from, daemon_senders) || ci_contains_any (subject, bounce_subjects) ||
          (ct != NULL && g_mime_content_type_is_type (ct, "multipart", "report"));
@@ -1194,13 +1345,13 @@ analyze_bytes (GBytes     *data,
                const char *source,
                guint       depth)
 {
-  BbBounce *bounce = _bb_bounce_new (source);
+  BbBounce        *bounce = _bb_bounce_new (source);
   g_autofree char *normalized = NULL;
   g_autofree char *stripped = NULL;
   g_autofree char *fragment_text = NULL;
-  Analysis a = { 0 };
-  const char *bytes;
-  gsize len = 0;
+  Analysis         a = { 0 };
+  const char      *bytes;
+  gsize            len = 0;
 
   g_return_val_if_fail (data != NULL, bounce);
 
@@ -1211,14 +1362,14 @@ analyze_bytes (GBytes     *data,
   if (len == 0 || bytes == NULL)
     {
       bounce->kind = BB_KIND_UNREADABLE;
-      bounce->error = g_strdup (_("The input is empty: there is no e-mail to read."));
+      bounce->error = g_strdup (_ ("The input is empty: there is no e-mail to read."));
       analysis_clear (&a);
       return bounce;
     }
   if (bb_text_looks_binary (bytes, len))
     {
       bounce->kind = BB_KIND_UNREADABLE;
-      bounce->error = g_strdup (_("This is not an e-mail: the file holds binary data (an image, an archive or a document?)."));
+      bounce->error = g_strdup (_ ("This is not an e-mail: the file holds binary data (an image, an archive or a document?)."));
       analysis_clear (&a);
       return bounce;
     }
@@ -1241,7 +1392,7 @@ analyze_bytes (GBytes     *data,
     if (k == len)
       {
         bounce->kind = BB_KIND_UNREADABLE;
-        bounce->error = g_strdup (_("The input holds only blank space: there is no e-mail to read."));
+        bounce->error = g_strdup (_ ("The input holds only blank space: there is no e-mail to read."));
         analysis_clear (&a);
         return bounce;
       }
@@ -1249,10 +1400,10 @@ analyze_bytes (GBytes     *data,
 
   if (looks_like_message (bytes, len))
     {
-      GMimeMessage *message;
-      gsize stripped_len = 0;
+      GMimeMessage    *message;
+      gsize            stripped_len = 0;
       g_autofree char *fixed = NULL;
-      gsize fixed_len = 0;
+      gsize            fixed_len = 0;
 
       stripped = strip_noise_headers (bytes, len, &stripped_len);
       if (stripped != NULL)
@@ -1269,12 +1420,12 @@ analyze_bytes (GBytes     *data,
         }
       if (message != NULL && has_message_headers (message))
         {
-          GMimeObject *object = GMIME_OBJECT (message);
-          const char *subject = g_mime_message_get_subject (message);
+          GMimeObject     *object = GMIME_OBJECT (message);
+          const char      *subject = g_mime_message_get_subject (message);
           g_autofree char *from = header_text (object, "From");
           g_autofree char *auto_submitted = header_text (object, "Auto-Submitted");
           g_autofree char *content_type = header_text (object, "Content-Type");
-          gboolean daemon;
+          gboolean         daemon;
 
           a.msg = bb_message_walk (message);
           a.text = a.msg->text->str;
@@ -1285,7 +1436,7 @@ analyze_bytes (GBytes     *data,
           bounce->date = header_text (object, "Date");
           add_own_addresses (&a, g_mime_message_get_to (message));
           {
-            const char *delivered_to = g_mime_object_get_header (object, "Delivered-To");
+            const char      *delivered_to = g_mime_object_get_header (object, "Delivered-To");
             g_autofree char *addr = delivered_to != NULL ? bb_text_clean_address (delivered_to) : NULL;
             if (addr != NULL)
               g_ptr_array_add (a.own, g_steal_pointer (&addr));
@@ -1314,7 +1465,7 @@ analyze_bytes (GBytes     *data,
               weak_result (bounce) && looks_like_notice (a.msg->original))
             {
               g_autofree char *inner_text = g_mime_object_to_string (GMIME_OBJECT (a.msg->original), NULL);
-              gsize inner_len = strlen (inner_text);
+              gsize            inner_len = strlen (inner_text);
               g_autoptr (GBytes) inner_bytes = g_bytes_new_take (g_steal_pointer (&inner_text), inner_len);
               BbBounce *inner = analyze_bytes (inner_bytes, source, depth + 1);
 

@@ -198,11 +198,11 @@ bb_bounce_get_recipient (BbBounce *self,
   return g_ptr_array_index (self->recipients, index);
 }
 
-#define GETTER(type, name) \
-  type bb_bounce_get_##name (BbBounce *self) \
-  { \
+#define GETTER(type, name)                                \
+  type bb_bounce_get_##name (BbBounce *self)              \
+  {                                                       \
     g_return_val_if_fail (BB_IS_BOUNCE (self), (type) 0); \
-    return self->name; \
+    return self->name;                                    \
   }
 
 GETTER (const char *, subject)

@@ -29,39 +29,104 @@ static const struct
   const char *code;
   const char *reason;
 } status_reasons[] = {
-  { "2.1.5", "delivered" },       { "4.1.6", "hasmoved" },       { "4.1.7", "rejected" },
-  { "4.1.8", "rejected" },        { "4.1.9", "systemerror" },    { "4.2.1", "suspend" },
-  { "4.2.2", "mailboxfull" },     { "4.2.3", "exceedlimit" },    { "4.2.4", "filtered" },
-  { "4.3.1", "systemfull" },      { "4.3.2", "notaccept" },      { "4.3.3", "systemerror" },
-  { "4.3.5", "systemerror" },     { "4.4.1", "expired" },        { "4.4.2", "networkerror" },
-  { "4.4.4", "networkerror" },    { "4.4.5", "systemfull" },     { "4.4.6", "networkerror" },
-  { "4.4.7", "expired" },         { "4.5.3", "systemerror" },    { "4.5.5", "systemerror" },
-  { "4.6.0", "contenterror" },    { "4.6.2", "contenterror" },   { "4.6.5", "contenterror" },
-  { "4.7.1", "blocked" },         { "4.7.2", "blocked" },        { "4.7.5", "securityerror" },
-  { "4.7.6", "securityerror" },   { "4.7.7", "securityerror" },  { "4.7.12", "securityerror" },
-  { "4.7.15", "securityerror" },  { "4.7.16", "mesgtoobig" },    { "4.7.24", "authfailure" },
-  { "4.7.25", "requireptr" },     { "4.7.26", "authfailure" },
-  { "5.1.0", "userunknown" },     { "5.1.1", "userunknown" },    { "5.1.2", "hostunknown" },
-  { "5.1.3", "userunknown" },     { "5.1.4", "filtered" },       { "5.1.6", "hasmoved" },
-  { "5.1.7", "rejected" },        { "5.1.8", "rejected" },       { "5.1.9", "systemerror" },
-  { "5.1.10", "notaccept" },      { "5.2.0", "filtered" },       { "5.2.1", "filtered" },
-  { "5.2.2", "mailboxfull" },     { "5.2.3", "exceedlimit" },    { "5.2.4", "filtered" },
-  { "5.3.0", "systemerror" },     { "5.3.1", "systemfull" },     { "5.3.2", "notaccept" },
-  { "5.3.3", "systemerror" },     { "5.3.4", "mesgtoobig" },     { "5.3.5", "systemerror" },
-  { "5.4.0", "networkerror" },    { "5.4.3", "systemerror" },    { "5.4.4", "hostunknown" },
-  { "5.5.3", "toomanyconn" },     { "5.5.4", "systemerror" },    { "5.5.5", "systemerror" },
-  { "5.5.6", "securityerror" },   { "5.6.0", "contenterror" },   { "5.6.1", "contenterror" },
-  { "5.6.2", "contenterror" },    { "5.6.3", "contenterror" },   { "5.6.5", "contenterror" },
-  { "5.6.6", "contenterror" },    { "5.6.7", "contenterror" },   { "5.6.8", "contenterror" },
-  { "5.6.9", "contenterror" },    { "5.7.0", "securityerror" },  { "5.7.1", "securityerror" },
-  { "5.7.2", "securityerror" },   { "5.7.3", "securityerror" },  { "5.7.4", "securityerror" },
-  { "5.7.5", "securityerror" },   { "5.7.6", "securityerror" },  { "5.7.7", "securityerror" },
-  { "5.7.8", "securityerror" },   { "5.7.9", "securityerror" },  { "5.7.10", "securityerror" },
-  { "5.7.11", "securityerror" },  { "5.7.13", "suspend" },       { "5.7.14", "securityerror" },
-  { "5.7.15", "securityerror" },  { "5.7.16", "mesgtoobig" },    { "5.7.17", "hasmoved" },
-  { "5.7.18", "hasmoved" },       { "5.7.19", "securityerror" }, { "5.7.20", "authfailure" },
-  { "5.7.21", "authfailure" },    { "5.7.22", "authfailure" },   { "5.7.23", "authfailure" },
-  { "5.7.24", "authfailure" },    { "5.7.25", "requireptr" },    { "5.7.26", "authfailure" },
+  { "2.1.5", "delivered" },
+  { "4.1.6", "hasmoved" },
+  { "4.1.7", "rejected" },
+  { "4.1.8", "rejected" },
+  { "4.1.9", "systemerror" },
+  { "4.2.1", "suspend" },
+  { "4.2.2", "mailboxfull" },
+  { "4.2.3", "exceedlimit" },
+  { "4.2.4", "filtered" },
+  { "4.3.1", "systemfull" },
+  { "4.3.2", "notaccept" },
+  { "4.3.3", "systemerror" },
+  { "4.3.5", "systemerror" },
+  { "4.4.1", "expired" },
+  { "4.4.2", "networkerror" },
+  { "4.4.4", "networkerror" },
+  { "4.4.5", "systemfull" },
+  { "4.4.6", "networkerror" },
+  { "4.4.7", "expired" },
+  { "4.5.3", "systemerror" },
+  { "4.5.5", "systemerror" },
+  { "4.6.0", "contenterror" },
+  { "4.6.2", "contenterror" },
+  { "4.6.5", "contenterror" },
+  { "4.7.1", "blocked" },
+  { "4.7.2", "blocked" },
+  { "4.7.5", "securityerror" },
+  { "4.7.6", "securityerror" },
+  { "4.7.7", "securityerror" },
+  { "4.7.12", "securityerror" },
+  { "4.7.15", "securityerror" },
+  { "4.7.16", "mesgtoobig" },
+  { "4.7.24", "authfailure" },
+  { "4.7.25", "requireptr" },
+  { "4.7.26", "authfailure" },
+  { "5.1.0", "userunknown" },
+  { "5.1.1", "userunknown" },
+  { "5.1.2", "hostunknown" },
+  { "5.1.3", "userunknown" },
+  { "5.1.4", "filtered" },
+  { "5.1.6", "hasmoved" },
+  { "5.1.7", "rejected" },
+  { "5.1.8", "rejected" },
+  { "5.1.9", "systemerror" },
+  { "5.1.10", "notaccept" },
+  { "5.2.0", "filtered" },
+  { "5.2.1", "filtered" },
+  { "5.2.2", "mailboxfull" },
+  { "5.2.3", "exceedlimit" },
+  { "5.2.4", "filtered" },
+  { "5.3.0", "systemerror" },
+  { "5.3.1", "systemfull" },
+  { "5.3.2", "notaccept" },
+  { "5.3.3", "systemerror" },
+  { "5.3.4", "mesgtoobig" },
+  { "5.3.5", "systemerror" },
+  { "5.4.0", "networkerror" },
+  { "5.4.3", "systemerror" },
+  { "5.4.4", "hostunknown" },
+  { "5.5.3", "toomanyconn" },
+  { "5.5.4", "systemerror" },
+  { "5.5.5", "systemerror" },
+  { "5.5.6", "securityerror" },
+  { "5.6.0", "contenterror" },
+  { "5.6.1", "contenterror" },
+  { "5.6.2", "contenterror" },
+  { "5.6.3", "contenterror" },
+  { "5.6.5", "contenterror" },
+  { "5.6.6", "contenterror" },
+  { "5.6.7", "contenterror" },
+  { "5.6.8", "contenterror" },
+  { "5.6.9", "contenterror" },
+  { "5.7.0", "securityerror" },
+  { "5.7.1", "securityerror" },
+  { "5.7.2", "securityerror" },
+  { "5.7.3", "securityerror" },
+  { "5.7.4", "securityerror" },
+  { "5.7.5", "securityerror" },
+  { "5.7.6", "securityerror" },
+  { "5.7.7", "securityerror" },
+  { "5.7.8", "securityerror" },
+  { "5.7.9", "securityerror" },
+  { "5.7.10", "securityerror" },
+  { "5.7.11", "securityerror" },
+  { "5.7.13", "suspend" },
+  { "5.7.14", "securityerror" },
+  { "5.7.15", "securityerror" },
+  { "5.7.16", "mesgtoobig" },
+  { "5.7.17", "hasmoved" },
+  { "5.7.18", "hasmoved" },
+  { "5.7.19", "securityerror" },
+  { "5.7.20", "authfailure" },
+  { "5.7.21", "authfailure" },
+  { "5.7.22", "authfailure" },
+  { "5.7.23", "authfailure" },
+  { "5.7.24", "authfailure" },
+  { "5.7.25", "requireptr" },
+  { "5.7.26", "authfailure" },
   { "5.7.27", "notaccept" },
 };
 
@@ -78,17 +143,49 @@ bb_classify_status_reason (const char *status)
 
 /* Reasons tried first, in this order, when the reply came over SMTP. */
 static const char *const first_order[] = {
-  "mailboxfull", "mesgtoobig", "exceedlimit", "suspend", "hasmoved", "norelaying",
-  "authfailure", "userunknown", "filtered", "requireptr", "notcompliantrfc", "badreputation",
-  "rejected", "hostunknown", "spamdetected", "speeding", "toomanyconn", "blocked", NULL,
+  "mailboxfull",
+  "mesgtoobig",
+  "exceedlimit",
+  "suspend",
+  "hasmoved",
+  "norelaying",
+  "authfailure",
+  "userunknown",
+  "filtered",
+  "requireptr",
+  "notcompliantrfc",
+  "badreputation",
+  "rejected",
+  "hostunknown",
+  "spamdetected",
+  "speeding",
+  "toomanyconn",
+  "blocked",
+  NULL,
 };
 
 /* Then, by the words alone. */
 static const char *const second_order[] = {
-  "mailboxfull", "authfailure", "badreputation", "requireptr", "speeding", "spamdetected",
-  "virusdetected", "policyviolation", "norelaying", "securityerror", "systemerror",
-  "networkerror", "suspend", "expired", "contenterror", "systemfull", "notaccept",
-  "mailererror", "syntaxerror", NULL,
+  "mailboxfull",
+  "authfailure",
+  "badreputation",
+  "requireptr",
+  "speeding",
+  "spamdetected",
+  "virusdetected",
+  "policyviolation",
+  "norelaying",
+  "securityerror",
+  "systemerror",
+  "networkerror",
+  "suspend",
+  "expired",
+  "contenterror",
+  "systemfull",
+  "notaccept",
+  "mailererror",
+  "syntaxerror",
+  NULL,
 };
 
 /* Reasons a status code proposes only tentatively: the words may know
@@ -97,8 +194,15 @@ static gboolean
 is_tentative (const char *reason)
 {
   static const char *const tentative[] = {
-    "undefined", "onhold", "systemerror", "securityerror", "networkerror", "hostunknown",
-    "userunknown", "expired", NULL,
+    "undefined",
+    "onhold",
+    "systemerror",
+    "securityerror",
+    "networkerror",
+    "hostunknown",
+    "userunknown",
+    "expired",
+    NULL,
   };
 
   if (reason == NULL)
@@ -111,18 +215,18 @@ is_tentative (const char *reason)
 
 typedef struct
 {
-  BbMatchText mt;
+  BbMatchText     mt;
   BbReasonMatches hits;
-  const char *status;
-  const char *reply_code;
-  const char *command;
-  const char *code_reason;
-  gboolean    smtp;
-  gboolean    unix_type; /* X-Unix, X-Postfix: a local program failed */
+  const char     *status;
+  const char     *reply_code;
+  const char     *command;
+  const char     *code_reason;
+  gboolean        smtp;
+  gboolean        unix_type; /* X-Unix, X-Postfix: a local program failed */
   /* evidence */
-  gsize       ev_start;
-  gsize       ev_len;
-  gboolean    ev_text;
+  gsize    ev_start;
+  gsize    ev_len;
+  gboolean ev_text;
 } Ctx;
 
 static gboolean
@@ -140,8 +244,8 @@ words_say (Ctx        *ctx,
 }
 
 static gboolean
-words_say_any (Ctx                *ctx,
-               const char * const *reasons)
+words_say_any (Ctx               *ctx,
+               const char *const *reasons)
 {
   for (guint i = 0; reasons[i] != NULL; i++)
     {
@@ -164,7 +268,7 @@ code_says (Ctx        *ctx,
 }
 
 static gboolean
-command_is (Ctx        *ctx,
+command_is (Ctx               *ctx,
             const char *const *commands)
 {
   if (ctx->command == NULL)
@@ -213,7 +317,13 @@ first_pass_true (Ctx        *ctx,
   if (strcmp (reason, "userunknown") == 0)
     {
       static const char *const others[] = {
-        "norelaying", "blocked", "mailboxfull", "hasmoved", "rejected", "notaccept", NULL,
+        "norelaying",
+        "blocked",
+        "mailboxfull",
+        "hasmoved",
+        "rejected",
+        "notaccept",
+        NULL,
       };
 
       if (code_is (ctx, "suspend"))
@@ -395,15 +505,15 @@ bb_classify_recipient (BbBounce    *bounce,
                        BbRecipient *r,
                        const char  *context)
 {
-  g_autofree char *collapsed = NULL;
-  g_autofree char *lower = NULL;
+  g_autofree char      *collapsed = NULL;
+  g_autofree char      *lower = NULL;
   const BbProviderCode *pc = NULL;
-  const BbReasonInfo *info;
-  const char *reason = NULL;
-  Ctx ctx = { 0 };
+  const BbReasonInfo   *info;
+  const char           *reason = NULL;
+  Ctx                   ctx = { 0 };
 
   collapsed = bb_text_collapse (r->diagnostic != NULL && *r->diagnostic != '\0' ? r->diagnostic
-                                                                               : context,
+                                                                                : context,
                                 -1);
   if (collapsed == NULL)
     collapsed = g_strdup ("");

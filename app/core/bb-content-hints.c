@@ -24,19 +24,75 @@
 /* Words that spam filters weigh, in English and Chinese (our users write
  * both).  Lower case; matched on word boundaries for the Latin ones. */
 static const char *const marketing_words[] = {
-  "free", "discount", "urgent", "cheap", "lowest price", "best price", "special offer",
-  "limited time", "act now", "buy now", "click here", "order now", "winner", "guarantee",
-  "100%", "risk-free", "no obligation", "promotion", "hot sale", "big sale", "clearance",
-  "wholesale price", "factory price", "free sample", "free shipping", "unsubscribe",
-  "免费", "优惠", "折扣", "促销", "限时", "特价", "低价", "大促", "赚钱", "包邮", "秒杀",
+  "free",
+  "discount",
+  "urgent",
+  "cheap",
+  "lowest price",
+  "best price",
+  "special offer",
+  "limited time",
+  "act now",
+  "buy now",
+  "click here",
+  "order now",
+  "winner",
+  "guarantee",
+  "100%",
+  "risk-free",
+  "no obligation",
+  "promotion",
+  "hot sale",
+  "big sale",
+  "clearance",
+  "wholesale price",
+  "factory price",
+  "free sample",
+  "free shipping",
+  "unsubscribe",
+  "免费",
+  "优惠",
+  "折扣",
+  "促销",
+  "限时",
+  "特价",
+  "低价",
+  "大促",
+  "赚钱",
+  "包邮",
+  "秒杀",
   NULL,
 };
 
 /* Attachment types that filters block or quarantine. */
 static const char *const risky_extensions[] = {
-  ".exe", ".scr", ".bat", ".cmd", ".com", ".pif", ".js", ".jse", ".vbs", ".vbe", ".wsf",
-  ".jar", ".msi", ".ps1", ".hta", ".lnk", ".iso", ".img", ".docm", ".xlsm", ".pptm",
-  ".dotm", ".xlam", ".chm", ".cpl", ".reg", NULL,
+  ".exe",
+  ".scr",
+  ".bat",
+  ".cmd",
+  ".com",
+  ".pif",
+  ".js",
+  ".jse",
+  ".vbs",
+  ".vbe",
+  ".wsf",
+  ".jar",
+  ".msi",
+  ".ps1",
+  ".hta",
+  ".lnk",
+  ".iso",
+  ".img",
+  ".docm",
+  ".xlsm",
+  ".pptm",
+  ".dotm",
+  ".xlam",
+  ".chm",
+  ".cpl",
+  ".reg",
+  NULL,
 };
 
 static gboolean
@@ -72,7 +128,7 @@ find_marketing_words (const char *lower,
   for (guint i = 0; marketing_words[i] != NULL; i++)
     {
       const char *w = marketing_words[i];
-      gsize n = strlen (w);
+      gsize       n = strlen (w);
       const char *p = lower;
 
       while ((p = strstr (p, w)) != NULL)
@@ -191,7 +247,7 @@ gsize
 _bb_content_hints_size_limit (const char *diagnostic)
 {
   g_autofree char *lower = NULL;
-  const char *p;
+  const char      *p;
 
   if (diagnostic == NULL)
     return 0;
@@ -202,7 +258,7 @@ _bb_content_hints_size_limit (const char *diagnostic)
     return 0;
   for (p = lower; *p != '\0'; p++)
     {
-      char *end = NULL;
+      char  *end = NULL;
       double value;
 
       if (!g_ascii_isdigit (*p) || (p > lower && (g_ascii_isalnum (p[-1]) || p[-1] == '.')))
@@ -253,7 +309,7 @@ _bb_content_hints_compute (BbBounce     *bounce,
   g_autoptr (GString) words = NULL;
   g_autofree char *lower = NULL;
   g_autofree char *sample = NULL;
-  const char *subject = bounce->original_subject;
+  const char      *subject = bounce->original_subject;
 
   for (guint i = 0; i < bounce->recipients->len && bounce->size_limit == 0; i++)
     {
@@ -290,7 +346,7 @@ _bb_content_hints_compute (BbBounce     *bounce,
   for (guint i = 0; i < bounce->attachments->len; i++)
     {
       const BbAttachment *att = g_ptr_array_index (bounce->attachments, i);
-      g_autofree char *name = att->filename != NULL ? g_ascii_strdown (att->filename, -1) : NULL;
+      g_autofree char    *name = att->filename != NULL ? g_ascii_strdown (att->filename, -1) : NULL;
 
       if (name == NULL)
         continue;
@@ -313,10 +369,10 @@ _bb_content_hints_compute (BbBounce     *bounce,
 
   if (html->len > 0)
     {
-      guint images = count_ci (html->str, "<img");
+      guint            images = count_ci (html->str, "<img");
       g_autofree char *plain = bb_text_html_to_text (html->str, html->len);
       g_autofree char *collapsed = bb_text_collapse (plain, -1);
-      gsize chars = g_utf8_strlen (collapsed, -1);
+      gsize            chars = g_utf8_strlen (collapsed, -1);
 
       bounce->original_images = images;
       bounce->original_html_text = chars;

@@ -31,7 +31,7 @@ typedef enum
 static const struct
 {
   const char *name;
-  Field field;
+  Field       field;
 } field_names[] = {
   { "reporting-mta", F_REPORTING_MTA },
   { "received-from-mta", F_RECEIVED_FROM_MTA },
@@ -141,7 +141,7 @@ store_field (BbDsnReport    *report,
              const char     *raw)
 {
   g_autofree char *value = bb_text_collapse (raw, -1);
-  char **slot = NULL;
+  char           **slot = NULL;
 
   if (value == NULL || *value == '\0')
     return;
@@ -182,7 +182,7 @@ store_field (BbDsnReport    *report,
       return;
     case F_STATUS:
       {
-        char code[16];
+        char        code[16];
         const char *end = value + strlen (value);
 
         if (bb_text_find_status (value, end, code) == NULL)
@@ -238,34 +238,34 @@ BbDsnReport *
 bb_dsn_parse (const char *text,
               gsize       len)
 {
-  BbDsnReport *report = g_new0 (BbDsnReport, 1);
+  BbDsnReport    *report = g_new0 (BbDsnReport, 1);
   BbDsnRecipient *current = g_new0 (BbDsnRecipient, 1);
-  const char *p = text;
-  const char *end = text + len;
-  GString *value = g_string_new (NULL);
-  Field field = F_NONE;
+  const char     *p = text;
+  const char     *end = text + len;
+  GString        *value = g_string_new (NULL);
+  Field           field = F_NONE;
 
   report->recipients = g_ptr_array_new_with_free_func (recipient_free);
 
-#define FLUSH_FIELD() \
-  G_STMT_START \
-  { \
-    if (field != F_NONE) \
+#define FLUSH_FIELD()                                   \
+  G_STMT_START                                          \
+  {                                                     \
+    if (field != F_NONE)                                \
       store_field (report, current, field, value->str); \
-    field = F_NONE; \
-    g_string_truncate (value, 0); \
-  } \
+    field = F_NONE;                                     \
+    g_string_truncate (value, 0);                       \
+  }                                                     \
   G_STMT_END
 
-#define FLUSH_RECIPIENT() \
-  G_STMT_START \
-  { \
-    if (bb_dsn_recipient_address (current) != NULL) \
-      { \
+#define FLUSH_RECIPIENT()                              \
+  G_STMT_START                                         \
+  {                                                    \
+    if (bb_dsn_recipient_address (current) != NULL)    \
+      {                                                \
         g_ptr_array_add (report->recipients, current); \
-        current = g_new0 (BbDsnRecipient, 1); \
-      } \
-  } \
+        current = g_new0 (BbDsnRecipient, 1);          \
+      }                                                \
+  }                                                    \
   G_STMT_END
 
   while (p < end)
@@ -273,7 +273,7 @@ bb_dsn_parse (const char *text,
       const char *eol = memchr (p, '\n', end - p);
       const char *line_end = eol != NULL ? eol : end;
       const char *next = eol != NULL ? eol + 1 : end;
-      gsize llen;
+      gsize       llen;
 
       if (line_end > p && line_end[-1] == '\r')
         line_end--;
@@ -300,7 +300,7 @@ bb_dsn_parse (const char *text,
         }
       {
         const char *colon = memchr (p, ':', llen);
-        Field f;
+        Field       f;
 
         FLUSH_FIELD ();
         if (colon == NULL || colon == p || colon - p > 40)

@@ -39,7 +39,7 @@ gboolean
 bb_input_is_from_line (const char *line,
                        gsize       len)
 {
-  gsize i;
+  gsize    i;
   gboolean colon_time = FALSE;
 
   if (len < 7 || memcmp (line, "From ", 5) != 0 || line[5] == ' ')
@@ -67,14 +67,14 @@ introduces_quote (const char *data,
 
 typedef struct
 {
-  const char    *path;
-  BbMessageFunc  func;
-  gpointer       user_data;
-  GByteArray    *buffer;
-  guint          index;      /* messages seen in this file */
-  GBytes        *pending;    /* the first message, held until we know
-                                whether the file holds several */
-  gboolean       stopped;
+  const char   *path;
+  BbMessageFunc func;
+  gpointer      user_data;
+  GByteArray   *buffer;
+  guint         index;   /* messages seen in this file */
+  GBytes       *pending; /* the first message, held until we know
+                            whether the file holds several */
+  gboolean stopped;
 } Reader;
 
 static gboolean
@@ -114,10 +114,10 @@ cut_messages (Reader  *r,
 {
   GByteArray *buf = r->buffer;
   const char *data = (const char *) buf->data;
-  gsize len = buf->len;
-  gsize start = 0;
-  gsize search = 0;
-  gboolean mbox = len >= 5 && memcmp (data, "From ", 5) == 0;
+  gsize       len = buf->len;
+  gsize       start = 0;
+  gsize       search = 0;
+  gboolean    mbox = len >= 5 && memcmp (data, "From ", 5) == 0;
 
   if (mbox)
     {
@@ -126,7 +126,7 @@ cut_messages (Reader  *r,
         {
           const char *hit = memmem (data + search, len - search, "\nFrom ", 6);
           const char *eol;
-          gsize boundary;
+          gsize       boundary;
 
           if (hit == NULL)
             break;
@@ -157,16 +157,16 @@ cut_messages (Reader  *r,
 }
 
 static void
-read_stream (const char    *label,
-             GInputStream  *stream,
-             GCancellable  *cancellable,
-             BbMessageFunc  func,
-             gpointer       user_data)
+read_stream (const char   *label,
+             GInputStream *stream,
+             GCancellable *cancellable,
+             BbMessageFunc func,
+             gpointer      user_data)
 {
   Reader r = { 0 };
   g_autoptr (GError) error = NULL;
   gsize scanned_from = 0;
-  int bare_cr = -1; /* unknown until the first chunk */
+  int   bare_cr = -1; /* unknown until the first chunk */
 
   r.path = label;
   r.func = func;
@@ -175,7 +175,7 @@ read_stream (const char    *label,
 
   for (;;)
     {
-      gsize old = r.buffer->len;
+      gsize  old = r.buffer->len;
       gssize n;
 
       g_byte_array_set_size (r.buffer, old + CHUNK_SIZE);
@@ -212,7 +212,7 @@ read_stream (const char    *label,
 
   if (error != NULL && !r.stopped)
     {
-      g_autofree char *message = g_strdup_printf (_("Could not read “%s”: %s"), label, error->message);
+      g_autofree char *message = g_strdup_printf (_ ("Could not read “%s”: %s"), label, error->message);
       if (r.index == 0)
         func (label, NULL, message, user_data);
     }
@@ -237,15 +237,15 @@ static int
 compare_names (gconstpointer a,
                gconstpointer b)
 {
-  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+  return g_strcmp0 (*(const char *const *) a, *(const char *const *) b);
 }
 
 static gboolean
-walk_directory (const char    *path,
-                guint          depth,
-                GCancellable  *cancellable,
-                BbMessageFunc  func,
-                gpointer       user_data)
+walk_directory (const char   *path,
+                guint         depth,
+                GCancellable *cancellable,
+                BbMessageFunc func,
+                gpointer      user_data)
 {
   g_autoptr (GDir) dir = NULL;
   g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
@@ -257,7 +257,7 @@ walk_directory (const char    *path,
   dir = g_dir_open (path, 0, &error);
   if (dir == NULL)
     {
-      g_autofree char *message = g_strdup_printf (_("Could not read the folder “%s”: %s"), path, error->message);
+      g_autofree char *message = g_strdup_printf (_ ("Could not read the folder “%s”: %s"), path, error->message);
       return func (path, NULL, message, user_data);
     }
   while ((name = g_dir_read_name (dir)) != NULL)
@@ -293,10 +293,10 @@ walk_directory (const char    *path,
  * one call per message, labelled "path#N".
  */
 void
-bb_input_foreach_message (const char    *path,
-                          GCancellable  *cancellable,
-                          BbMessageFunc  func,
-                          gpointer       user_data)
+bb_input_foreach_message (const char   *path,
+                          GCancellable *cancellable,
+                          BbMessageFunc func,
+                          gpointer      user_data)
 {
   g_autoptr (GFile) file = NULL;
   g_autoptr (GFileInputStream) stream = NULL;
@@ -320,7 +320,7 @@ bb_input_foreach_message (const char    *path,
   stream = g_file_read (file, cancellable, &error);
   if (stream == NULL)
     {
-      g_autofree char *message = g_strdup_printf (_("Could not open “%s”: %s"), path, error->message);
+      g_autofree char *message = g_strdup_printf (_ ("Could not open “%s”: %s"), path, error->message);
       func (path, NULL, message, user_data);
       return;
     }
@@ -341,7 +341,6 @@ typedef struct
   gsize      bytes;
 } Batch;
 
-
 typedef struct
 {
   GPid pid;
@@ -356,7 +355,7 @@ typedef struct
   GPtrArray    *all_children;
   GMutex        lock;
   GCond         cond;
-  GHashTable   *done;   /* seq → Batch */
+  GHashTable   *done; /* seq → Batch */
   guint64       next_submit;
   guint64       next_emit;
   guint         max_in_flight;
@@ -400,9 +399,9 @@ batch_run (Batch    *batch,
   for (guint i = 0; i < batch->labels->len; i++)
     {
       const char *label = g_ptr_array_index (batch->labels, i);
-      GBytes *data = g_ptr_array_index (batch->datas, i);
+      GBytes     *data = g_ptr_array_index (batch->datas, i);
       const char *error = g_ptr_array_index (batch->errors, i);
-      BbBounce *bounce;
+      BbBounce   *bounce;
 
       if (data != NULL)
         bounce = bb_analyze_bytes (data, label);
@@ -504,7 +503,7 @@ read_string (int    fd,
              gsize *len)
 {
   guint32 n;
-  char *s;
+  char   *s;
 
   if (!read_all (fd, &n, sizeof n) || n == G_MAXUINT32)
     return NULL;
@@ -529,8 +528,8 @@ batch_run_remote (Batch *batch,
   guint32 count = batch->labels->len;
   guint32 failures = 0;
   guint64 size = 0;
-  gsize len = 0;
-  char *text;
+  gsize   len = 0;
+  char   *text;
 
   g_string_append_len (frame, (const char *) &size, sizeof size);
   g_string_append_len (frame, (const char *) &count, sizeof count);
@@ -538,8 +537,8 @@ batch_run_remote (Batch *batch,
     {
       const char *label = g_ptr_array_index (batch->labels, i);
       const char *error = g_ptr_array_index (batch->errors, i);
-      GBytes *data = g_ptr_array_index (batch->datas, i);
-      gsize dlen = 0;
+      GBytes     *data = g_ptr_array_index (batch->datas, i);
+      gsize       dlen = 0;
       const char *d = data != NULL ? g_bytes_get_data (data, &dlen) : NULL;
 
       if (!write_string (frame, label, strlen (label)) ||
@@ -566,9 +565,9 @@ static void
 worker (gpointer data,
         gpointer user_data)
 {
-  Batch *batch = data;
+  Batch    *batch = data;
   Pipeline *p = user_data;
-  Child *child = p->children != NULL ? g_async_queue_pop (p->children) : NULL;
+  Child    *child = p->children != NULL ? g_async_queue_pop (p->children) : NULL;
 
   if (child == NULL || child->pid == 0 || !batch_run_remote (batch, child))
     {
@@ -669,9 +668,9 @@ on_message (const char *label,
 }
 
 static void
-children_start (Pipeline           *p,
-                const char * const *argv,
-                guint               n)
+children_start (Pipeline          *p,
+                const char *const *argv,
+                guint              n)
 {
   p->children = g_async_queue_new ();
   p->all_children = g_ptr_array_new_with_free_func (g_free);
@@ -702,7 +701,7 @@ children_stop (Pipeline *p)
   for (guint i = 0; i < p->all_children->len; i++)
     {
       Child *child = g_ptr_array_index (p->all_children, i);
-      int status = 0;
+      int    status = 0;
 
       if (child->pid == 0)
         continue;
@@ -718,14 +717,14 @@ children_stop (Pipeline *p)
 
 /* Reader → workers → results in order, as objects or as text. */
 static guint
-run (const char * const *paths,
-     guint               n_threads,
-     GCancellable       *cancellable,
-     BbInputFunc         func,
-     BbFormatFunc        format,
-     BbWriteFunc         write,
-     const char * const *worker_argv,
-     gpointer            user_data)
+run (const char *const *paths,
+     guint              n_threads,
+     GCancellable      *cancellable,
+     BbInputFunc        func,
+     BbFormatFunc       format,
+     BbWriteFunc        write,
+     const char *const *worker_argv,
+     gpointer           user_data)
 {
   Pipeline p = { 0 };
 
@@ -765,7 +764,7 @@ run (const char * const *paths,
   /* Batches never emitted (cancelled): drop them. */
   {
     GHashTableIter iter;
-    gpointer value;
+    gpointer       value;
 
     g_hash_table_iter_init (&iter, p.done);
     while (g_hash_table_iter_next (&iter, NULL, &value))
@@ -786,11 +785,11 @@ run (const char * const *paths,
  * Returns: how many inputs could not be read
  */
 guint
-bb_input_analyze (const char * const *paths,
-                  guint               n_threads,
-                  GCancellable       *cancellable,
-                  BbInputFunc         func,
-                  gpointer            user_data)
+bb_input_analyze (const char *const *paths,
+                  guint              n_threads,
+                  GCancellable      *cancellable,
+                  BbInputFunc        func,
+                  gpointer           user_data)
 {
   g_return_val_if_fail (paths != NULL, 0);
   g_return_val_if_fail (func != NULL, 0);
@@ -808,12 +807,12 @@ bb_input_analyze (const char * const *paths,
  * Returns: how many inputs could not be read
  */
 guint
-bb_input_analyze_formatted (const char * const *paths,
-                            guint               n_threads,
-                            GCancellable       *cancellable,
-                            BbFormatFunc        format,
-                            BbWriteFunc         write,
-                            gpointer            user_data)
+bb_input_analyze_formatted (const char *const *paths,
+                            guint              n_threads,
+                            GCancellable      *cancellable,
+                            BbFormatFunc       format,
+                            BbWriteFunc        write,
+                            gpointer           user_data)
 {
   g_return_val_if_fail (paths != NULL, 0);
   g_return_val_if_fail (format != NULL && write != NULL, 0);
@@ -832,13 +831,13 @@ bb_input_analyze_formatted (const char * const *paths,
  * Returns: how many inputs could not be read
  */
 guint
-bb_input_analyze_in_processes (const char * const *paths,
-                               guint               n_workers,
-                               GCancellable       *cancellable,
-                               const char * const *worker_argv,
-                               BbFormatFunc        format,
-                               BbWriteFunc         write,
-                               gpointer            user_data)
+bb_input_analyze_in_processes (const char *const *paths,
+                               guint              n_workers,
+                               GCancellable      *cancellable,
+                               const char *const *worker_argv,
+                               BbFormatFunc       format,
+                               BbWriteFunc        write,
+                               gpointer           user_data)
 {
   g_return_val_if_fail (paths != NULL, 0);
   g_return_val_if_fail (worker_argv != NULL && format != NULL && write != NULL, 0);
@@ -872,13 +871,13 @@ bb_input_serve (int          in_fd,
   p.user_data = user_data;
   for (;;)
     {
-      Batch *batch;
+      Batch  *batch;
       guint64 size;
       guint32 count;
       g_autoptr (GString) reply = NULL;
       g_autofree char *frame = NULL;
-      const char *q, *end;
-      gboolean ok = TRUE;
+      const char      *q, *end;
+      gboolean         ok = TRUE;
 
       if (!read_all (in_fd, &size, sizeof size))
         return 0;
@@ -895,7 +894,7 @@ bb_input_serve (int          in_fd,
       for (guint32 i = 0; i < count && ok; i++)
         {
           const char *field[3] = { NULL, NULL, NULL };
-          guint32 flen[3] = { 0, 0, 0 };
+          guint32     flen[3] = { 0, 0, 0 };
 
           for (guint f = 0; f < 3 && ok; f++)
             {

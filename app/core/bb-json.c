@@ -40,7 +40,7 @@ bb_json_append_string (GString    *out,
   for (const char *p = value; *p != '\0';)
     {
       const char *run = p;
-      guchar c;
+      guchar      c;
 
       /* Copy runs of bytes that need no escaping in one go. */
       while ((c = (guchar) *p) >= 0x20 && c != '"' && c != '\\' && c != 0x7f)
@@ -150,8 +150,8 @@ write_recipient (GString     *out,
                  BbRecipient *r,
                  BbJsonFlags  flags)
 {
-  const char *status = bb_recipient_get_status (r);
-  const char *reply_code = bb_recipient_get_reply_code (r);
+  const char       *status = bb_recipient_get_status (r);
+  const char       *reply_code = bb_recipient_get_reply_code (r);
   const BbProvider *provider = bb_recipient_get_provider (r);
   g_autoptr (GPtrArray) steps = NULL;
   g_autofree char *explanation = NULL;
@@ -221,11 +221,11 @@ bb_json_write_bounce (GString  *out,
  * Appends one JSON object (no newline) describing @bounce.
  */
 void
-bb_json_write_bounce_with_flags (GString     *out,
-                                 BbBounce    *bounce,
-                                 BbJsonFlags  flags)
+bb_json_write_bounce_with_flags (GString    *out,
+                                 BbBounce   *bounce,
+                                 BbJsonFlags flags)
 {
-  guint n = bb_bounce_get_n_recipients (bounce);
+  guint      n = bb_bounce_get_n_recipients (bounce);
   GPtrArray *list;
 
   g_string_append_c (out, '{');

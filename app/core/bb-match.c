@@ -60,7 +60,7 @@ match_rest (const char *text,
             const char *phrase)
 {
   const char *star;
-  gsize n;
+  gsize       n;
   const char *limit;
 
   if (*phrase == '\0')
@@ -90,7 +90,7 @@ bb_match_phrase (const BbMatchText *mt,
                  gsize             *match_len)
 {
   const char *star = strchr (phrase, '*');
-  gsize n = star != NULL ? (gsize) (star - phrase) : strlen (phrase);
+  gsize       n = star != NULL ? (gsize) (star - phrase) : strlen (phrase);
   const char *text = mt->text;
   const char *end = mt->text + mt->len;
   const char *p = text;
@@ -124,7 +124,7 @@ bb_match_reason (const BbMatchText *mt,
                  gsize             *match_start,
                  gsize             *match_len)
 {
-  const char * const *phrases = bb_reason_phrases (reason);
+  const char *const *phrases = bb_reason_phrases (reason);
 
   if (phrases == NULL || mt->len == 0)
     return NULL;
@@ -138,11 +138,11 @@ bb_match_reason (const BbMatchText *mt,
 
 struct _BbPhraseIndex
 {
-  guint         n_phrases;
-  const char  **phrases;      /* borrowed, static */
-  guint32      *bucket_start; /* 4097 offsets into bucket_items */
-  guint32      *bucket_items; /* phrase ids by bucket */
-  GArray       *short_items;  /* phrases whose first piece is under 3 bytes */
+  guint        n_phrases;
+  const char **phrases;      /* borrowed, static */
+  guint32     *bucket_start; /* 4097 offsets into bucket_items */
+  guint32     *bucket_items; /* phrase ids by bucket */
+  GArray      *short_items;  /* phrases whose first piece is under 3 bytes */
 };
 
 static gsize
@@ -161,11 +161,11 @@ first_piece_len (const char *phrase)
  * Returns: (transfer full): an index for bb_phrase_index_scan()
  */
 BbPhraseIndex *
-bb_phrase_index_new (const char * const *phrases,
-                     guint               n)
+bb_phrase_index_new (const char *const *phrases,
+                     guint              n)
 {
   BbPhraseIndex *index = g_new0 (BbPhraseIndex, 1);
-  guint32 *counts = g_new0 (guint32, 4097);
+  guint32       *counts = g_new0 (guint32, 4097);
 
   index->n_phrases = n;
   index->phrases = g_memdup2 (phrases, sizeof (char *) * MAX (n, 1));
@@ -196,7 +196,7 @@ phrase_at (const char *end,
            const char *phrase,
            gsize      *match_len)
 {
-  gsize n = first_piece_len (phrase);
+  gsize       n = first_piece_len (phrase);
   const char *stop;
 
   if ((gsize) (end - p) < n || memcmp (p, phrase, n) != 0)
@@ -231,7 +231,7 @@ bb_phrase_index_scan (const BbPhraseIndex *index,
       for (guint32 k = index->bucket_start[h]; k < index->bucket_start[h + 1]; k++)
         {
           guint32 id = index->bucket_items[k];
-          gsize len = 0;
+          gsize   len = 0;
 
           if (phrase_at (end, text + i, index->phrases[id], &len) && !func (id, i, len, user_data))
             return;
@@ -240,7 +240,7 @@ bb_phrase_index_scan (const BbPhraseIndex *index,
   for (guint k = 0; k < index->short_items->len; k++)
     {
       guint32 id = g_array_index (index->short_items, guint32, k);
-      gsize st = 0, ln = 0;
+      gsize   st = 0, ln = 0;
 
       if (bb_match_phrase (mt, index->phrases[id], &st, &ln) && !func (id, st, ln, user_data))
         return;
@@ -259,14 +259,14 @@ static gpointer
 build_reason_index (gpointer data)
 {
   ReasonIndex *ri = g_new0 (ReasonIndex, 1);
-  guint n_reasons = MIN (bb_reason_count (), BB_MAX_REASONS);
+  guint        n_reasons = MIN (bb_reason_count (), BB_MAX_REASONS);
   g_autoptr (GPtrArray) phrases = g_ptr_array_new ();
   g_autoptr (GByteArray) reasons = g_byte_array_new ();
 
   for (guint r = 0; r < n_reasons; r++)
     {
       const char *const *list = bb_reason_phrases_at (r);
-      guint8 rr = (guint8) r;
+      guint8             rr = (guint8) r;
 
       for (guint i = 0; list != NULL && list[i] != NULL; i++)
         {
@@ -274,7 +274,7 @@ build_reason_index (gpointer data)
           g_byte_array_append (reasons, &rr, 1);
         }
     }
-  ri->index = bb_phrase_index_new ((const char * const *) phrases->pdata, phrases->len);
+  ri->index = bb_phrase_index_new ((const char *const *) phrases->pdata, phrases->len);
   ri->reason_of = g_byte_array_free (g_steal_pointer (&reasons), FALSE);
   return ri;
 }
@@ -301,7 +301,7 @@ reason_hit_cb (guint    id,
                gpointer user_data)
 {
   ReasonScan *scan = user_data;
-  guint r = scan->ri->reason_of[id];
+  guint       r = scan->ri->reason_of[id];
 
   if (scan->out->start[r] < 0)
     {

@@ -7,8 +7,8 @@
 
 #include "config.h"
 
-#include "bb-message.h"
 #include "bb-gmime-private.h"
+#include "bb-message.h"
 #include "bb-text.h"
 
 #include <string.h>
@@ -48,7 +48,7 @@ static char *
 part_charset (GMimeObject *object)
 {
   GMimeContentType *ct = g_mime_object_get_content_type (object);
-  const char *cs = ct != NULL ? g_mime_content_type_get_parameter (ct, "charset") : NULL;
+  const char       *cs = ct != NULL ? g_mime_content_type_get_parameter (ct, "charset") : NULL;
 
   return cs != NULL ? g_strdup (cs) : NULL;
 }
@@ -68,7 +68,7 @@ bb_message_part_text (GMimePart *part,
   GMimeDataWrapper *wrapper = g_mime_part_get_content (part);
   g_autoptr (GMimeStream) mem = NULL;
   g_autofree char *charset = NULL;
-  GByteArray *bytes;
+  GByteArray      *bytes;
 
   if (raw_size != NULL)
     *raw_size = 0;
@@ -93,8 +93,8 @@ gsize
 bb_message_part_size (GMimePart *part)
 {
   GMimeDataWrapper *wrapper = g_mime_part_get_content (part);
-  GMimeStream *stream;
-  gint64 len;
+  GMimeStream      *stream;
+  gint64            len;
 
   if (wrapper == NULL)
     return 0;
@@ -134,7 +134,7 @@ static GMimeMessage *
 parse_headers_text (const char *text)
 {
   g_autofree char *buf = g_strconcat (text, "\n\n", NULL);
-  GMimeMessage *message = bb_message_parse_bytes (buf, strlen (buf));
+  GMimeMessage    *message = bb_message_parse_bytes (buf, strlen (buf));
 
   return message;
 }
@@ -189,8 +189,8 @@ walk (BbMessage   *self,
   if (GMIME_IS_MULTIPART (object))
     {
       GMimeMultipart *multipart = GMIME_MULTIPART (object);
-      int n = g_mime_multipart_get_count (multipart);
-      gboolean alt = type_is (ct, "multipart", "alternative") && alternative_has_plain (multipart);
+      int             n = g_mime_multipart_get_count (multipart);
+      gboolean        alt = type_is (ct, "multipart", "alternative") && alternative_has_plain (multipart);
 
       if (type_is (ct, "multipart", "report"))
         {
@@ -206,7 +206,7 @@ walk (BbMessage   *self,
        * text that GMime kept as the prologue. */
       if (n == 0 && g_mime_multipart_get_prologue (multipart) != NULL)
         {
-          const char *prologue = g_mime_multipart_get_prologue (multipart);
+          const char      *prologue = g_mime_multipart_get_prologue (multipart);
           g_autofree char *text = bb_text_to_utf8 (prologue, strlen (prologue), NULL);
           append_text (self->text, text);
         }
@@ -225,10 +225,10 @@ walk (BbMessage   *self,
     return;
 
   {
-    GMimePart *part = GMIME_PART (object);
+    GMimePart  *part = GMIME_PART (object);
     const char *filename = g_mime_part_get_filename (part);
     const char *disposition = g_mime_object_get_disposition (object);
-    gboolean attachment = disposition != NULL && g_ascii_strcasecmp (disposition, "attachment") == 0;
+    gboolean    attachment = disposition != NULL && g_ascii_strcasecmp (disposition, "attachment") == 0;
 
     if (type_is (ct, "message", "delivery-status") ||
         type_is (ct, "message", "global-delivery-status") ||
@@ -275,7 +275,7 @@ walk (BbMessage   *self,
       }
     else if (type_is (ct, "text", "html") && !attachment && !skip_html)
       {
-        gsize len = 0;
+        gsize            len = 0;
         g_autofree char *html = bb_message_part_text (part, &len);
         g_autofree char *text = bb_text_html_to_text (html, strlen (html));
         append_text (self->text, text);
@@ -298,7 +298,7 @@ walk (BbMessage   *self,
 BbMessage *
 bb_message_walk (GMimeMessage *message)
 {
-  BbMessage *self = g_new0 (BbMessage, 1);
+  BbMessage   *self = g_new0 (BbMessage, 1);
   GMimeObject *body;
 
   self->message = message;

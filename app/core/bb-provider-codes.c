@@ -642,7 +642,7 @@ is_reply_code (const char *token,
 static gpointer
 build_needle_index (gpointer data)
 {
-  const char **needles = g_new0 (const char *, G_N_ELEMENTS (entries));
+  const char   **needles = g_new0 (const char *, G_N_ELEMENTS (entries));
   BbPhraseIndex *index;
 
   for (gsize i = 0; i < G_N_ELEMENTS (entries); i++)

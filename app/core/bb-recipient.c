@@ -70,11 +70,11 @@ _bb_recipient_set (char      **field,
   *field = (value != NULL && *value != '\0') ? g_strdup (value) : NULL;
 }
 
-#define GETTER(type, name) \
-  type bb_recipient_get_##name (BbRecipient *self) \
-  { \
+#define GETTER(type, name)                                   \
+  type bb_recipient_get_##name (BbRecipient *self)           \
+  {                                                          \
     g_return_val_if_fail (BB_IS_RECIPIENT (self), (type) 0); \
-    return self->name; \
+    return self->name;                                       \
   }
 
 GETTER (const char *, address)

@@ -23,18 +23,18 @@
 
 typedef struct
 {
-  const char *s;    /* start of the line */
-  int         len;  /* without the newline (and CR) */
+  const char *s;   /* start of the line */
+  int         len; /* without the newline (and CR) */
   int         indent;
   gboolean    blank;
 } Line;
 
 typedef struct
 {
-  guint  line;
-  char  *address;
-  char  *inline_rest; /* text after the address on the same line */
-  guint  kind;        /* 0 address line, 1 reply line, 2 sentence, 3 label */
+  guint line;
+  char *address;
+  char *inline_rest; /* text after the address on the same line */
+  guint kind;        /* 0 address line, 1 reply line, 2 sentence, 3 label */
 } Anchor;
 
 /* More than this many recipients in one notice is a mailing-list mess or
@@ -71,7 +71,7 @@ static GArray *
 split_lines (const char *text,
              gsize       len)
 {
-  GArray *lines = g_array_sized_new (FALSE, FALSE, sizeof (Line), len / 40 + 8);
+  GArray     *lines = g_array_sized_new (FALSE, FALSE, sizeof (Line), len / 40 + 8);
   const char *p = text;
   const char *end = text + len;
 
@@ -79,8 +79,8 @@ split_lines (const char *text,
     {
       const char *eol = memchr (p, '\n', end - p);
       const char *stop = eol != NULL ? eol : end;
-      Line line;
-      int i = 0;
+      Line        line;
+      int         i = 0;
 
       line.s = p;
       line.len = stop - p;
@@ -96,12 +96,25 @@ split_lines (const char *text,
   return lines;
 }
 
-
 static const char *const original_markers[] = {
-  "original message", "copy of the message", "unsent message", "returned message",
-  "message headers follow", "original mail", "header of the original", "headers of the original",
-  "message header follows", "returned mail follows", "original e-mail", "undelivered message",
-  "copy of your message", "content of the original", "原邮件", "原始邮件", "原信", NULL,
+  "original message",
+  "copy of the message",
+  "unsent message",
+  "returned message",
+  "message headers follow",
+  "original mail",
+  "header of the original",
+  "headers of the original",
+  "message header follows",
+  "returned mail follows",
+  "original e-mail",
+  "undelivered message",
+  "copy of your message",
+  "content of the original",
+  "原邮件",
+  "原始邮件",
+  "原信",
+  NULL,
 };
 
 /* A line that announces the returned original. */
@@ -109,9 +122,9 @@ static gboolean
 is_original_marker (const Line *line)
 {
   const char *s = line->s + line->indent;
-  int len = line->len - line->indent;
-  char lower[256];
-  gboolean found = FALSE;
+  int         len = line->len - line->indent;
+  char        lower[256];
+  gboolean    found = FALSE;
 
   if (len < 6 || len >= (int) sizeof lower)
     return FALSE;
@@ -131,25 +144,68 @@ is_original_marker (const Line *line)
 }
 
 static const char *const dsn_fields[] = {
-  "reporting-mta", "final-recipient", "original-recipient", "action", "status", "remote-mta",
-  "diagnostic-code", "last-attempt-date", "arrival-date", "received-from-mta", "will-retry-until",
-  "x-postfix-queue-id", "x-postfix-sender", "x-actual-recipient", "x-original-message-id",
-  "x-notes", "x-display-name", NULL,
+  "reporting-mta",
+  "final-recipient",
+  "original-recipient",
+  "action",
+  "status",
+  "remote-mta",
+  "diagnostic-code",
+  "last-attempt-date",
+  "arrival-date",
+  "received-from-mta",
+  "will-retry-until",
+  "x-postfix-queue-id",
+  "x-postfix-sender",
+  "x-actual-recipient",
+  "x-original-message-id",
+  "x-notes",
+  "x-display-name",
+  NULL,
 };
 
 static const char *const message_headers[] = {
-  "received", "return-path", "message-id", "from", "to", "subject", "date", "mime-version",
-  "dkim-signature", "content-type", "delivered-to", "reply-to", "x-mailer", "user-agent",
-  "domainkey-signature", "arc-seal", "x-received", "authentication-results", "thread-topic",
-  "x-originating-ip", NULL,
+  "received",
+  "return-path",
+  "message-id",
+  "from",
+  "to",
+  "subject",
+  "date",
+  "mime-version",
+  "dkim-signature",
+  "content-type",
+  "delivered-to",
+  "reply-to",
+  "x-mailer",
+  "user-agent",
+  "domainkey-signature",
+  "arc-seal",
+  "x-received",
+  "authentication-results",
+  "thread-topic",
+  "x-originating-ip",
+  NULL,
 };
 
 /* Headers a notice's own summary never shows ("Subject:" and "Date:"
  * often do). */
 static const char *const strong_headers[] = {
-  "received", "return-path", "message-id", "mime-version", "dkim-signature", "content-type",
-  "delivered-to", "domainkey-signature", "arc-seal", "x-received", "authentication-results",
-  "content-transfer-encoding", "x-mailer", "user-agent", NULL,
+  "received",
+  "return-path",
+  "message-id",
+  "mime-version",
+  "dkim-signature",
+  "content-type",
+  "delivered-to",
+  "domainkey-signature",
+  "arc-seal",
+  "x-received",
+  "authentication-results",
+  "content-transfer-encoding",
+  "x-mailer",
+  "user-agent",
+  NULL,
 };
 
 /* "Name: value" at column 0 (or "Name:value"); returns the name length. */
@@ -168,9 +224,9 @@ header_name_len (const Line *line)
 }
 
 static gboolean
-name_in (const char         *name,
-         int                 len,
-         const char * const *list)
+name_in (const char        *name,
+         int                len,
+         const char *const *list)
 {
   for (guint i = 0; list[i] != NULL; i++)
     if ((int) strlen (list[i]) == len && g_ascii_strncasecmp (name, list[i], len) == 0)
@@ -184,7 +240,7 @@ header_block_at (const Line *lines,
                  guint       n,
                  guint       i)
 {
-  guint headers = 0;
+  guint    headers = 0;
   gboolean known = FALSE;
   gboolean strong = FALSE;
 
@@ -234,14 +290,14 @@ is_address_char_start (char c)
 /* Address standing first on the line: "<a@b>", "a@b:", "a@b on <date>",
  * "a@b [note]", "<a@b>: host … said: …". */
 static char *
-leading_address (const Line *line,
+leading_address (const Line  *line,
                  const char **rest)
 {
   const char *s = line->s + line->indent;
   const char *end = line->s + line->len;
   const char *at;
   const char *found;
-  char *address;
+  char       *address;
   const char *after;
 
   if (s >= end || !is_address_char_start (*s))
@@ -276,25 +332,56 @@ leading_address (const Line *line,
 
 /* Labels that introduce the failed recipient on the same line. */
 static const char *const recipient_labels[] = {
-  "failed recipient:", "recipient address:", "recipient:", "rcpt to:", "unknown recipient:",
-  "invalid recipient:", "original-recipient:", "final-recipient:", "收件人:", "收件人：",
-  "收件人地址:", "收件人地址：", "收信地址", "failed address:", "address:", "destinataire:",
+  "failed recipient:",
+  "recipient address:",
+  "recipient:",
+  "rcpt to:",
+  "unknown recipient:",
+  "invalid recipient:",
+  "original-recipient:",
+  "final-recipient:",
+  "收件人:",
+  "收件人：",
+  "收件人地址:",
+  "收件人地址：",
+  "收信地址",
+  "failed address:",
+  "address:",
+  "destinataire:",
   NULL,
 };
 
 /* Sentences that name the failed recipient. */
 static const char *const recipient_phrases[] = {
- "delivering your mail to", "delivery to the following recipient", "could not be delivered to",
-"couldn't be delivered to", "could not deliver mail to", "wasn't delivered to",
-"was not delivered to", "wasn’t delivered to", "couldn’t be delivered to", "undeliverable to",
-"not delivered to", "delivery to", "your message to", "message to", "unable to deliver to",
-"failed to deliver to", "error delivering to", "无法发送到", "无法投递到", "发送到",
-"did not reach the following recipient", "send to", "mail to", "an error occurred while trying to deliver the mail to",
+  "delivering your mail to",
+  "delivery to the following recipient",
+  "could not be delivered to",
+  "couldn't be delivered to",
+  "could not deliver mail to",
+  "wasn't delivered to",
+  "was not delivered to",
+  "wasn’t delivered to",
+  "couldn’t be delivered to",
+  "undeliverable to",
+  "not delivered to",
+  "delivery to",
+  "your message to",
+  "message to",
+  "unable to deliver to",
+  "failed to deliver to",
+  "error delivering to",
+  "无法发送到",
+  "无法投递到",
+  "发送到",
+  "did not reach the following recipient",
+  "send to",
+  "mail to",
+  "an error occurred while trying to deliver the mail to",
   NULL,
 };
 
 static char *
-label_address (const Line *line,
+label_address (const Line  *line,
                const char **rest)
 {
   const char *s = line->s + line->indent;
@@ -305,9 +392,9 @@ label_address (const Line *line,
     return NULL;
   for (guint i = 0; recipient_labels[i] != NULL; i++)
     {
-      gsize n = strlen (recipient_labels[i]);
+      gsize       n = strlen (recipient_labels[i]);
       const char *found;
-      char *address;
+      char       *address;
 
       if ((gsize) (end - s) <= n || g_ascii_strncasecmp (s, recipient_labels[i], n) != 0)
         continue;
@@ -328,11 +415,11 @@ label_address (const Line *line,
 }
 
 static char *
-phrase_address (const Line *line,
+phrase_address (const Line  *line,
                 const char **rest)
 {
-  const char *s = line->s + line->indent;
-  const char *end = line->s + line->len;
+  const char      *s = line->s + line->indent;
+  const char      *end = line->s + line->len;
   g_autofree char *lower = NULL;
 
   if (memchr (s, '@', end - s) == NULL)
@@ -343,7 +430,7 @@ phrase_address (const Line *line,
     {
       const char *p = s + (hit - lower);
       const char *found;
-      char *address;
+      char       *address;
 
       address = bb_text_find_address (p + 9, end, &found);
       if (address == NULL)
@@ -361,13 +448,13 @@ phrase_address (const Line *line,
     }
   for (guint i = 0; recipient_phrases[i] != NULL; i++)
     {
-      gsize n = strlen (recipient_phrases[i]);
+      gsize       n = strlen (recipient_phrases[i]);
       const char *hit = strstr (lower, recipient_phrases[i]);
 
       for (const char *p = hit != NULL ? s + (hit - lower) : end; p + n <= end; p = end)
         {
           const char *found;
-          char *address;
+          char       *address;
 
           /* whole words only: "to" must not be the start of "today" */
           if (p + n < end && g_ascii_isalnum (p[n]) && (guchar) recipient_phrases[i][n - 1] < 0x80)
@@ -397,7 +484,7 @@ reply_line_address (const Line *line)
 {
   const char *s = line->s + line->indent;
   const char *end = line->s + line->len;
-  char code[4];
+  char        code[4];
 
   if (end - s >= 4 && memcmp (s, "<<< ", 4) == 0)
     s += 4;
@@ -409,8 +496,8 @@ reply_line_address (const Line *line)
 }
 
 static gboolean
-excluded (const char         *address,
-          const char * const *exclude)
+excluded (const char        *address,
+          const char *const *exclude)
 {
   if (exclude == NULL)
     return FALSE;
@@ -436,7 +523,7 @@ static gboolean
 is_label_line (const Line *line)
 {
   const char *s = line->s + line->indent;
-  int len = line->len - line->indent;
+  int         len = line->len - line->indent;
 
   return len > 0 && len < 80 && (s[len - 1] == ':' || (len >= 17 && strncasecmp (s, "technical details", 17) == 0));
 }
@@ -495,23 +582,41 @@ bb_scan_diagnostic (const char *diagnostic,
   const char *end;
   const char *from = diagnostic;
   const char *code_at = NULL;
-  char code[4] = "";
-  char st[16] = "";
+  char        code[4] = "";
+  char        st[16] = "";
   static const struct
   {
     const char *needle;
     const char *command;
   } commands[] = {
-    { "rcpt to", "RCPT" },          { "rcpt command", "RCPT" },    { "in reply to rcpt", "RCPT" },
-    { "[rcpt_to]", "RCPT" },        { "smtp:rcpt", "RCPT" },       { "does not like recipient", "RCPT" },
+    { "rcpt to", "RCPT" },
+    { "rcpt command", "RCPT" },
+    { "in reply to rcpt", "RCPT" },
+    { "[rcpt_to]", "RCPT" },
+    { "smtp:rcpt", "RCPT" },
+    { "does not like recipient", "RCPT" },
     { "rcpt_to", "RCPT" },
-    { "mail from", "MAIL" },        { "mail command", "MAIL" },    { "end of data", "DATA" },
-    { "data command", "DATA" },     { "after data", "DATA" },      { ">>> data", "DATA" },
-    { "end of message", "DATA" },   { "in reply to helo", "HELO" }, { "in reply to ehlo", "EHLO" },
-    { "after helo", "HELO" },       { "after ehlo", "EHLO" },      { ">>> ehlo", "EHLO" },
-    { ">>> helo", "HELO" },         { "ehlo command", "EHLO" },    { "helo command", "HELO" },
-    { "initial greeting", "CONN" }, { "connect to", "CONN" },      { "connection refused", "CONN" },
-    { "after connect", "CONN" },    { "banner", "CONN" },          { "starttls", "STARTTLS" },
+    { "mail from", "MAIL" },
+    { "mail command", "MAIL" },
+    { "end of data", "DATA" },
+    { "data command", "DATA" },
+    { "after data", "DATA" },
+    { ">>> data", "DATA" },
+    { "end of message", "DATA" },
+    { "in reply to helo", "HELO" },
+    { "in reply to ehlo", "EHLO" },
+    { "after helo", "HELO" },
+    { "after ehlo", "EHLO" },
+    { ">>> ehlo", "EHLO" },
+    { ">>> helo", "HELO" },
+    { "ehlo command", "EHLO" },
+    { "helo command", "HELO" },
+    { "initial greeting", "CONN" },
+    { "connect to", "CONN" },
+    { "connection refused", "CONN" },
+    { "after connect", "CONN" },
+    { "banner", "CONN" },
+    { "starttls", "STARTTLS" },
   };
 
   g_autofree char *lower = NULL;
@@ -606,7 +711,7 @@ bb_scan_diagnostic (const char *diagnostic,
   if (remote_mta != NULL)
     {
       const char *h = find_ci (diagnostic, "host ");
-      char *host = NULL;
+      char       *host = NULL;
 
       while (h != NULL && host == NULL)
         {
@@ -653,17 +758,17 @@ anchor_clear (gpointer data)
  * Returns: (transfer full): what was found; hits may be empty
  */
 BbScanResult *
-bb_scan_text (const char         *text,
-              gsize               len,
-              const char * const *exclude)
+bb_scan_text (const char        *text,
+              gsize              len,
+              const char *const *exclude)
 {
   BbScanResult *result = g_new0 (BbScanResult, 1);
   g_autoptr (GArray) lines_array = split_lines (text, len);
   g_autoptr (GArray) anchors = g_array_new (FALSE, TRUE, sizeof (Anchor));
   g_autoptr (GArray) own = g_array_new (FALSE, TRUE, sizeof (Anchor));
   const Line *lines = (const Line *) (gpointer) lines_array->data;
-  guint n = lines_array->len;
-  guint orig = find_original (lines, n);
+  guint       n = lines_array->len;
+  guint       orig = find_original (lines, n);
 
   g_array_set_clear_func (anchors, anchor_clear);
   g_array_set_clear_func (own, anchor_clear);
@@ -680,8 +785,8 @@ bb_scan_text (const char         *text,
     {
       const Line *line = &lines[i];
       const char *rest = NULL;
-      char *address;
-      Anchor a = { 0 };
+      char       *address;
+      Anchor      a = { 0 };
 
       if (line->blank || memchr (line->s, '@', line->len) == NULL)
         continue;
@@ -732,7 +837,7 @@ bb_scan_text (const char         *text,
        * the same entry ("<a@b>: host … said: 550\n<a@b>... User unknown"). */
       if (anchors->len > 0)
         {
-          Anchor *prev = &g_array_index (anchors, Anchor, anchors->len - 1);
+          Anchor  *prev = &g_array_index (anchors, Anchor, anchors->len - 1);
           gboolean same_paragraph = TRUE;
 
           for (guint j = prev->line + 1; j < i; j++)
@@ -762,11 +867,11 @@ bb_scan_text (const char         *text,
   for (guint k = 0; k < anchors->len; k++)
     {
       Anchor *a = &g_array_index (anchors, Anchor, k);
-      guint stop = k + 1 < anchors->len ? g_array_index (anchors, Anchor, k + 1).line : orig;
+      guint   stop = k + 1 < anchors->len ? g_array_index (anchors, Anchor, k + 1).line : orig;
       g_autoptr (GString) block = g_string_new (NULL);
       BbScanHit *hit;
-      guint i = a->line + 1;
-      guint taken = 0;
+      guint      i = a->line + 1;
+      guint      taken = 0;
 
       /* Sendmail transcripts: ">>> RCPT To:<a@b>" then "<<< 550 …". */
       if (a->kind == 1 && a->line > 0 && lines[a->line - 1].len - lines[a->line - 1].indent > 4 &&

@@ -84,9 +84,27 @@ void
 bb_text_pin_converters (void)
 {
   static const char *const charsets[] = {
-    "GB18030", "GBK", "GB2312", "BIG5", "BIG5-HKSCS", "ISO-2022-JP", "ISO-2022-JP-3",
-    "EUC-JP", "EUC-JP-MS", "SHIFT_JIS", "CP932", "CP949", "EUC-KR", "UTF-7", "CP1252",
-    "CP1251", "CP1250", "KOI8-R", "ISO-8859-2", "ISO-8859-15", "UTF-16",
+    "GB18030",
+    "GBK",
+    "GB2312",
+    "BIG5",
+    "BIG5-HKSCS",
+    "ISO-2022-JP",
+    "ISO-2022-JP-3",
+    "EUC-JP",
+    "EUC-JP-MS",
+    "SHIFT_JIS",
+    "CP932",
+    "CP949",
+    "EUC-KR",
+    "UTF-7",
+    "CP1252",
+    "CP1251",
+    "CP1250",
+    "KOI8-R",
+    "ISO-8859-2",
+    "ISO-8859-15",
+    "UTF-16",
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (charsets); i++)
@@ -105,11 +123,11 @@ convert_with (const char *data,
               const char *from,
               gboolean    strict)
 {
-  iconv_t cd = g_mime_iconv_open ("UTF-8", from);
+  iconv_t  cd = g_mime_iconv_open ("UTF-8", from);
   GString *out;
-  char *in = (char *) data;
-  gsize inleft = len;
-  char buf[4096];
+  char    *in = (char *) data;
+  gsize    inleft = len;
+  char     buf[4096];
 
   if (cd == (iconv_t) -1)
     return NULL;
@@ -258,11 +276,26 @@ static const struct
   const char *name;
   const char *utf8;
 } html_entities[] = {
-  { "nbsp", " " },  { "amp", "&" },   { "lt", "<" },    { "gt", ">" },
-  { "quot", "\"" }, { "apos", "'" },  { "copy", "©" },  { "reg", "®" },
-  { "mdash", "—" }, { "ndash", "–" }, { "hellip", "…" }, { "rsquo", "’" },
-  { "lsquo", "‘" }, { "rdquo", "”" }, { "ldquo", "“" }, { "middot", "·" },
-  { "bull", "•" },  { "raquo", "»" }, { "laquo", "«" }, { "trade", "™" },
+  { "nbsp", " " },
+  { "amp", "&" },
+  { "lt", "<" },
+  { "gt", ">" },
+  { "quot", "\"" },
+  { "apos", "'" },
+  { "copy", "©" },
+  { "reg", "®" },
+  { "mdash", "—" },
+  { "ndash", "–" },
+  { "hellip", "…" },
+  { "rsquo", "’" },
+  { "lsquo", "‘" },
+  { "rdquo", "”" },
+  { "ldquo", "“" },
+  { "middot", "·" },
+  { "bull", "•" },
+  { "raquo", "»" },
+  { "laquo", "«" },
+  { "trade", "™" },
 };
 
 static const char *
@@ -271,7 +304,7 @@ decode_entity (const char *p,
                GString    *out)
 {
   const char *semi;
-  gsize n;
+  gsize       n;
 
   g_assert (*p == '&');
   semi = memchr (p, ';', MIN ((gsize) (end - p), 12));
@@ -284,8 +317,8 @@ decode_entity (const char *p,
   if (n >= 2 && p[1] == '#')
     {
       gunichar c;
-      char buf[8];
-      int blen;
+      char     buf[8];
+      int      blen;
 
       if (p[2] == 'x' || p[2] == 'X')
         c = (gunichar) g_ascii_strtoull (p + 3, NULL, 16);
@@ -335,7 +368,7 @@ char *
 bb_text_html_to_text (const char *html,
                       gsize       len)
 {
-  GString *out = g_string_sized_new (len / 2 + 16);
+  GString    *out = g_string_sized_new (len / 2 + 16);
   const char *p = html;
   const char *end = html + len;
 
@@ -345,8 +378,8 @@ bb_text_html_to_text (const char *html,
         {
           const char *close;
           const char *tag = p + 1;
-          gboolean closing = FALSE;
-          gsize tlen;
+          gboolean    closing = FALSE;
+          gsize       tlen;
 
           if (end - p >= 4 && memcmp (p, "<!--", 4) == 0)
             {
@@ -367,7 +400,7 @@ bb_text_html_to_text (const char *html,
                            tag_is (tag, tlen, "head") || tag_is (tag, tlen, "title")))
             {
               const char *name_end = tag;
-              char closer[16];
+              char        closer[16];
               const char *c;
 
               while (name_end < close && g_ascii_isalpha (*name_end))
@@ -405,8 +438,8 @@ bb_text_html_to_text (const char *html,
   /* Tidy: strip trailing blanks on each line, at most one empty line. */
   {
     GString *tidy = g_string_sized_new (out->len);
-    gchar **lines = g_strsplit (out->str, "\n", -1);
-    guint empty = 0;
+    gchar  **lines = g_strsplit (out->str, "\n", -1);
+    guint    empty = 0;
 
     for (guint i = 0; lines[i] != NULL; i++)
       {
@@ -438,8 +471,8 @@ char *
 bb_text_collapse (const char *text,
                   gssize      len)
 {
-  GString *out;
-  gboolean space = FALSE;
+  GString    *out;
+  gboolean    space = FALSE;
   const char *end;
 
   if (text == NULL)
@@ -535,7 +568,7 @@ bb_text_find_status (const char *text,
 gboolean
 bb_text_is_status (const char *text)
 {
-  char buf[16];
+  char        buf[16];
   const char *end;
 
   if (text == NULL)
@@ -628,7 +661,7 @@ bb_text_find_address (const char  *text,
     {
       const char *at = memchr (p, '@', end - p);
       const char *l, *r;
-      gboolean dot = FALSE;
+      gboolean    dot = FALSE;
 
       if (at == NULL)
         return NULL;
@@ -681,8 +714,8 @@ char *
 bb_text_clean_address (const char *text)
 {
   const char *start, *end;
-  char *address;
-  char *at;
+  char       *address;
+  char       *at;
 
   if (text == NULL)
     return NULL;
@@ -738,8 +771,8 @@ bb_text_normalize_newlines (const char *data,
                             gsize      *out_len)
 {
   const char *cr = memchr (data, '\r', len);
-  gboolean fix = memchr (data, '\0', len) != NULL;
-  char *out, *o;
+  gboolean    fix = memchr (data, '\0', len) != NULL;
+  char       *out, *o;
 
   while (cr != NULL && !fix)
     {
