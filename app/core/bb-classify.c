@@ -300,6 +300,9 @@ static const char *const decisive_userunknown[] = {
   "the email address wasn’t found at the destination domain",
   "address couldn't be found",
   "address couldn’t be found",
+  /* Exim and its relatives (mail.ru, MXLogic); qmail */
+  "user not found",
+  "no mailbox here by that name",
   NULL,
 };
 
