@@ -586,6 +586,60 @@ recipients_fallback (Analysis     *a,
     }
 }
 
+/* The header fields of a quoted original that the analysis reads. */
+static char *
+keep_original_headers (const char *block,
+                       gsize       len,
+                       gsize      *out_len)
+{
+  static const char *const wanted[] = {
+    "from",
+    "to",
+    "cc",
+    "subject",
+    "date",
+    "message-id",
+    "reply-to",
+    "sender",
+    "mime-version",
+    "content-type",
+    "content-transfer-encoding",
+    "x-hmxmroriginalrecipient",
+    NULL,
+  };
+  GString    *out = g_string_sized_new (MIN (len, 4096));
+  const char *p = block;
+  const char *end = block + len;
+  gboolean    keeping = FALSE;
+
+  while (p < end)
+    {
+      const char *eol = memchr (p, '\n', end - p);
+      const char *next = eol != NULL ? eol + 1 : end;
+
+      if (*p == ' ' || *p == '\t')
+        {
+          if (keeping)
+            g_string_append_len (out, p, next - p);
+        }
+      else
+        {
+          const char *colon = memchr (p, ':', MIN ((gsize) (next - p), 64));
+
+          keeping = FALSE;
+          for (guint i = 0; colon != NULL && wanted[i] != NULL && !keeping; i++)
+            keeping = strlen (wanted[i]) == (gsize) (colon - p) &&
+                      g_ascii_strncasecmp (p, wanted[i], colon - p) == 0;
+          if (keeping)
+            g_string_append_len (out, p, next - p);
+        }
+      p = next;
+    }
+  g_string_append (out, "\n\n");
+  *out_len = out->len;
+  return g_string_free (out, FALSE);
+}
+
 static void
 set_original (Analysis *a)
 {
@@ -861,12 +915,14 @@ analyze (Analysis *a)
         start++;
       if (*start != '\0')
         {
-          /* Only its header block: the classifier reads nothing else, and
-           * returned originals can be large. */
-          const char *blank = strstr (start, "\n\n");
-          gsize       olen = blank != NULL ? (gsize) (blank + 2 - start) : strlen (start);
+          /* Only the header fields read from it: the classifier reads
+           * nothing else, and returned originals can be large (and carry
+           * dozens of Received lines). */
+          const char      *blank = strstr (start, "\n\n");
+          gsize            olen = blank != NULL ? (gsize) (blank + 2 - start) : strlen (start);
+          g_autofree char *kept = keep_original_headers (start, olen, &olen);
 
-          a->original_owned = bb_message_parse_bytes (start, olen);
+          a->original_owned = bb_message_parse_bytes (kept, olen);
           if (a->original_owned != NULL &&
               (g_mime_message_get_subject (a->original_owned) != NULL ||
                g_mime_message_get_message_id (a->original_owned) != NULL ||
