@@ -11,7 +11,7 @@ export DEBIAN_FRONTEND=noninteractive
 PACKAGES="build-essential pkg-config meson ninja-build gettext git ca-certificates
   libglib2.0-dev libglib2.0-bin libgmime-3.0-dev libsqlite3-dev sqlite3
   libgtk-4-dev libadwaita-1-dev libsoup-3.0-dev libjson-glib-dev libxlsxwriter-dev libmimalloc-dev
-  desktop-file-utils appstream fonts-noto-cjk fonts-dejavu-core adwaita-icon-theme"
+  desktop-file-utils appstream librsvg2-bin fonts-noto-cjk fonts-dejavu-core adwaita-icon-theme"
 # tests: headless GUI, accessibility, .ci/run's result count
 PACKAGES="$PACKAGES xvfb xauth imagemagick at-spi2-core python3 python3-gi gir1.2-atspi-2.0 dbus-daemon"
 # sanitizers (gcc's come with build-essential) and libFuzzer; llvm gives llvm-symbolizer
