@@ -43,6 +43,7 @@ G_DECLARE_FINAL_TYPE (BbDraftTemplate, bb_draft_template, BB, DRAFT_TEMPLATE, GO
  *   {client_name} {failed_address} {corrected_address} {to_address}
  *   {original_subject} {original_date} {attachments} {key_points}
  *   {cloud_link} {my_name} {my_company} {signature} {reason}
+ *   {greeting} ("Dear <client name>," or "Dear Sir or Madam,")
  * Unknown placeholders are left as they are. */
 BbDraftTemplate *bb_draft_template_new            (const char *id,
                                                    const char *name,
