@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "bb-draft.h"
+#include "bb-provider.h"
 
 #include "bb-gmime-private.h"
 
@@ -370,6 +371,14 @@ pick_to (const char  *template_id,
   if (*corrected == '\0' && recipient != NULL &&
       bb_recipient_get_category (recipient) == BB_CATEGORY_DOMAIN)
     return g_strdup ("");
+  /* A free mailbox (gmail.com, qq.com …) has no company behind it:
+   * info@gmail.com is nobody's general address. */
+  {
+    const BbProvider *provider = bb_provider_for_domain (at + 1);
+
+    if (provider != NULL && provider->personal)
+      return g_strdup ("");
+  }
 
   return g_strconcat ("info@", at + 1, NULL);
 }
