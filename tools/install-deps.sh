@@ -13,7 +13,7 @@ PACKAGES="build-essential pkg-config meson ninja-build gettext git ca-certificat
   libgtk-4-dev libadwaita-1-dev libsoup-3.0-dev libjson-glib-dev libxlsxwriter-dev libmimalloc-dev
   desktop-file-utils appstream librsvg2-bin fonts-noto-cjk fonts-dejavu-core adwaita-icon-theme"
 # tests: headless GUI, accessibility, .ci/run's result count
-PACKAGES="$PACKAGES xvfb xauth imagemagick at-spi2-core python3 python3-gi gir1.2-atspi-2.0 dbus-daemon"
+PACKAGES="$PACKAGES xvfb xauth imagemagick at-spi2-core python3 python3-gi gir1.2-atspi-2.0 gir1.2-gdkpixbuf-2.0 dbus-daemon"
 # sanitizers (gcc's come with build-essential) and libFuzzer; llvm gives llvm-symbolizer
 PACKAGES="$PACKAGES clang libclang-rt-14-dev llvm"
 # benchmark: Sisimai is the reference tool, GNU time measures peak memory

@@ -1,0 +1,225 @@
+/* bb-application.c - the application
+ *
+ * Copyright 2026 The Bounceback authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Opens files given on the command line or through "Open With", owns the
+ * settings, and carries the app-wide actions: quit, preferences, about.
+ * The keyboard shortcuts window comes from gtk/help-overlay.ui in the
+ * resources (GtkApplication adds win.show-help-overlay and Ctrl+?).
+ *
+ * Developer option for tools/screenshots.sh: BOUNCEBACK_SCREENSHOT=PNG
+ * (with BOUNCEBACK_SCREENSHOT_STATE=empty|diagnosis|draft, and optionally
+ * BOUNCEBACK_SCREENSHOT_SIZE=WxH) opens a 1000×720 window, renders it to PNG once it shows that state, and quits.
+ */
+
+#include "config.h"
+
+#include "bb-application.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "bb-preferences-window.h"
+#include "bb-window-private.h"
+#include "bb-window.h"
+
+#define RESOURCE_PATH "/io/github/bounceback/Bounceback"
+
+struct _BbApplication
+{
+  AdwApplication parent_instance;
+
+  /* owned */
+  BbSettings *settings;
+};
+
+G_DEFINE_FINAL_TYPE (BbApplication, bb_application, ADW_TYPE_APPLICATION)
+
+static BbWindow *
+get_window (BbApplication *self)
+{
+  GtkWindow  *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  const char *screenshot = g_getenv ("BOUNCEBACK_SCREENSHOT");
+  BbWindow   *new_window;
+
+  if (BB_IS_WINDOW (window))
+    return BB_WINDOW (window);
+
+  new_window = bb_window_new (GTK_APPLICATION (self), self->settings);
+  if (screenshot != NULL && screenshot[0] != '\0')
+    {
+      const char *size = g_getenv ("BOUNCEBACK_SCREENSHOT_SIZE");
+      int         width = 1000, height = 720;
+
+      /* "WxH", e.g. 360x720 to check the narrow layout */
+      if (size != NULL && sscanf (size, "%dx%d", &width, &height) != 2)
+        width = 1000, height = 720;
+      gtk_window_set_default_size (GTK_WINDOW (new_window), width, height);
+      gtk_window_unmaximize (GTK_WINDOW (new_window));
+      _bb_window_take_screenshot (new_window, screenshot, g_getenv ("BOUNCEBACK_SCREENSHOT_STATE"));
+    }
+  return new_window;
+}
+
+static void
+bb_application_activate (GApplication *application)
+{
+  gtk_window_present (GTK_WINDOW (get_window (BB_APPLICATION (application))));
+}
+
+static void
+bb_application_open (GApplication *application,
+                     GFile       **files,
+                     int           n_files,
+                     const char   *hint)
+{
+  BbWindow *window = get_window (BB_APPLICATION (application));
+
+  bb_window_open_files (window, files, n_files);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  BbApplication *self = user_data;
+  g_autoptr (GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+
+  /* Closing (rather than quitting outright) lets each window save its
+   * size and stop its work. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  BbApplication *self = user_data;
+  GtkWindow     *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWindow     *preferences = GTK_WINDOW (bb_preferences_window_new (self->settings));
+
+  gtk_window_set_application (preferences, GTK_APPLICATION (self));
+  gtk_window_set_transient_for (preferences, parent);
+  gtk_window_set_modal (preferences, TRUE);
+  gtk_window_present (preferences);
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  BbApplication *self = user_data;
+  GtkWindow     *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget     *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "application", self,
+                        "transient-for", parent,
+                        "modal", TRUE,
+                        "application-icon", APP_ID,
+                        /* Translators: the name of the app */
+                        "application-name", _ ("Bounceback"),
+                        "developer-name", _ ("The Bounceback authors"),
+                        "version", PACKAGE_VERSION,
+                        /* Translators: one line under the app's name in About */
+                        "comments", _ ("Understand bounced emails and write to your customers again"),
+                        "website", "https://github.com/bounceback/bounceback",
+                        "issue-url", "https://github.com/bounceback/bounceback/issues",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "copyright", "© 2026 The Bounceback authors",
+                        /* Translators: put your names here, one per line */
+                        "translator-credits", _ ("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_action },
+  { "preferences", preferences_action },
+  { "about", about_action },
+};
+
+static void
+bb_application_startup (GApplication *application)
+{
+  BbApplication           *self = BB_APPLICATION (application);
+  static const char *const quit_accels[] = { "<Control>q", NULL };
+  static const char *const preferences_accels[] = { "<Control>comma", NULL };
+  g_autoptr (GtkCssProvider) diagnosis_css = gtk_css_provider_new ();
+  const char *screenshot = g_getenv ("BOUNCEBACK_SCREENSHOT");
+
+  /* AdwApplication loads style.css from the resource base path. */
+  G_APPLICATION_CLASS (bb_application_parent_class)->startup (application);
+
+  self->settings = bb_settings_new ();
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
+
+  /* The diagnosis view's own style sheet. */
+  gtk_css_provider_load_from_resource (diagnosis_css, RESOURCE_PATH "/diagnosis.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (diagnosis_css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+
+  /* Screenshots show the final state, not a transition. */
+  if (screenshot != NULL && screenshot[0] != '\0')
+    g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+}
+
+static void
+bb_application_dispose (GObject *object)
+{
+  BbApplication *self = BB_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (bb_application_parent_class)->dispose (object);
+}
+
+static void
+bb_application_class_init (BbApplicationClass *klass)
+{
+  GObjectClass      *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = bb_application_dispose;
+  app_class->startup = bb_application_startup;
+  app_class->activate = bb_application_activate;
+  app_class->open = bb_application_open;
+}
+
+static void
+bb_application_init (BbApplication *self)
+{
+}
+
+BbApplication *
+bb_application_new (void)
+{
+  return g_object_new (BB_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", RESOURCE_PATH,
+                       NULL);
+}
+
+/**
+ * bb_application_get_settings:
+ *
+ * Returns: (transfer none): the settings, once the application started
+ */
+BbSettings *
+bb_application_get_settings (BbApplication *self)
+{
+  g_return_val_if_fail (BB_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}

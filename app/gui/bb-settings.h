@@ -1,0 +1,59 @@
+/* bb-settings.h - the application's settings as typed properties
+ *
+ * Copyright 2026 The Bounceback authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "bb-draft.h"
+
+G_BEGIN_DECLS
+
+#define BB_TYPE_SETTINGS (bb_settings_get_type ())
+
+G_DECLARE_FINAL_TYPE (BbSettings, bb_settings, BB, SETTINGS, GObject)
+
+/* Properties, one per GSettings key of the schema APP_ID:
+ *   "sender-name", "sender-company", "sender-address", "sender-signature",
+ *   "draft-language" ("en" or "zh_CN"), "last-folder"   (strings)
+ *   "window-width", "window-height"                      (int)
+ *   "window-maximized"                                   (boolean)
+ * Each notifies only when its value really changes. */
+
+BbSettings *bb_settings_new                  (void);
+BbSettings *bb_settings_new_for_settings     (GSettings  *settings);
+GSettings  *bb_settings_get_settings         (BbSettings *self);
+
+const char *bb_settings_get_sender_name      (BbSettings *self);
+void        bb_settings_set_sender_name      (BbSettings *self,
+                                              const char *value);
+const char *bb_settings_get_sender_company   (BbSettings *self);
+void        bb_settings_set_sender_company   (BbSettings *self,
+                                              const char *value);
+const char *bb_settings_get_sender_address   (BbSettings *self);
+void        bb_settings_set_sender_address   (BbSettings *self,
+                                              const char *value);
+const char *bb_settings_get_sender_signature (BbSettings *self);
+void        bb_settings_set_sender_signature (BbSettings *self,
+                                              const char *value);
+const char *bb_settings_get_draft_language   (BbSettings *self);
+void        bb_settings_set_draft_language   (BbSettings *self,
+                                              const char *value);
+const char *bb_settings_get_last_folder      (BbSettings *self);
+void        bb_settings_set_last_folder      (BbSettings *self,
+                                              const char *value);
+int         bb_settings_get_window_width     (BbSettings *self);
+int         bb_settings_get_window_height    (BbSettings *self);
+gboolean    bb_settings_get_window_maximized (BbSettings *self);
+void        bb_settings_set_window_state     (BbSettings *self,
+                                              int         width,
+                                              int         height,
+                                              gboolean    maximized);
+
+void        bb_settings_get_identity         (BbSettings       *self,
+                                              BbSenderIdentity *identity);
+
+G_END_DECLS

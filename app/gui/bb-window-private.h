@@ -1,0 +1,29 @@
+/* bb-window-private.h - BbWindow internals for the application and tests
+ *
+ * Copyright 2026 The Bounceback authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "bb-window.h"
+
+G_BEGIN_DECLS
+
+GtkDropTarget *_bb_window_get_drop_target (BbWindow          *self);
+GListModel    *_bb_window_get_results     (BbWindow          *self);
+GtkWidget     *_bb_window_get_list_view   (BbWindow          *self);
+AdwLeaflet    *_bb_window_get_leaflet     (BbWindow          *self);
+gboolean       _bb_window_get_content_shown (BbWindow        *self);
+const char    *_bb_window_get_page        (BbWindow          *self);
+gboolean       _bb_window_get_loading     (BbWindow          *self);
+guint          _bb_window_get_n_running   (BbWindow          *self);
+void           _bb_window_open_paths      (BbWindow          *self,
+                                           const char *const *paths);
+void           _bb_window_analyse_text    (BbWindow          *self,
+                                           const char        *text);
+void           _bb_window_take_screenshot (BbWindow          *self,
+                                           const char        *path,
+                                           const char        *state);
+
+G_END_DECLS

@@ -1,0 +1,106 @@
+#!/bin/bash
+# tools/screenshots.sh - take the app's screenshots (data/screenshots/*.png)
+#
+# Copyright 2026 The Bounceback authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Usage: tools/screenshots.sh [BUILD_DIR [OUT_DIR]]
+#        (defaults: build-gui, data/screenshots)
+#
+# Builds the GUI if needed, then runs it once per screenshot on a private
+# X server without a window manager (xvfb-run, screen 1280x800), with the
+# developer option BOUNCEBACK_SCREENSHOT=PNG (+ BOUNCEBACK_SCREENSHOT_STATE=
+# empty|diagnosis|draft): the app opens a 1000x720 window on the given
+# files, renders it in-process once it shows that state, and quits.
+#   - Chinese: LANG=C.UTF-8 LANGUAGE=zh_CN, with a catalogue compiled here
+#     from po/zh_CN.po plus po/fragments/*.po (newer strings not merged yet);
+#   - dark: ADW_DEBUG_COLOR_SCHEME=prefer-dark (libadwaita 1.2 reads it);
+#   - settings: a throw-away keyfile backend with a sample sender, so the
+#     drafts are signed; nothing touches the caller's settings.
+# Needs xvfb-run, msgcat/msgfmt and a CJK font (fonts-noto-cjk).
+
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+BUILD=$(realpath -m "${1:-$ROOT/build-gui}")
+OUT=$(realpath -m "${2:-$ROOT/data/screenshots}")
+APP=$BUILD/app/gui/bounceback
+
+for tool in xvfb-run msgcat msgfmt meson ninja; do
+  command -v "$tool" >/dev/null || { echo "screenshots: $tool is missing" >&2; exit 1; }
+done
+
+[ -f "$BUILD/build.ninja" ] || meson setup "$BUILD" "$ROOT"
+ninja -C "$BUILD" app/gui/bounceback data/gschemas.compiled >/dev/null
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+mkdir -p "$OUT" "$tmp/locale/zh_CN/LC_MESSAGES" "$tmp/config/glib-2.0/settings" "$tmp/data" "$tmp/cache"
+
+# The Chinese catalogue: the merged one, then whatever the fragments add.
+shopt -s nullglob
+fragments=("$ROOT"/po/fragments/*.po)
+msgcat --use-first -o "$tmp/zh_CN.po" "$ROOT/po/zh_CN.po" "${fragments[@]}"
+msgfmt -o "$tmp/locale/zh_CN/LC_MESSAGES/bounceback.mo" "$tmp/zh_CN.po"
+
+# settings.ini-style keyfile for GSETTINGS_BACKEND=keyfile
+write_settings () {
+  cat > "$tmp/config/glib-2.0/settings/keyfile" <<INI
+[io/github/bounceback/Bounceback]
+sender-name='$1'
+sender-company='$2'
+sender-address='$3'
+sender-signature='$4'
+draft-language='$5'
+INI
+}
+
+C=$ROOT/tests/data/corpus/bounces
+N=$ROOT/tests/data/corpus/not-bounces
+Z=$ROOT/tests/data/chinese
+# The first file is the one shown; the others fill the list.
+diagnosis_en=("$C/lhost-postfix-31.eml" "$C/lhost-gmail-06.eml" "$C/rhost-tencent-01.eml"
+              "$C/lhost-postfix-06.eml" "$C/rhost-google-04.eml" "$N/is-not-bounce-01.eml")
+draft_en=("$C/lhost-gmail-06.eml" "$C/lhost-postfix-31.eml" "$C/rhost-tencent-01.eml"
+          "$C/lhost-postfix-06.eml" "$N/is-not-bounce-01.eml")
+diagnosis_zh=("$Z/04-qq-userunknown-html.eml" "$Z/07-exmail-mailbox-full.eml"
+              "$Z/05-qq-domain-not-found.eml" "$Z/02-netease-rcpt-timeout.eml"
+              "$Z/10-autoreply-zh.eml" "$C/lhost-postfix-31.eml")
+draft_zh=("$Z/07-exmail-mailbox-full.eml" "$Z/04-qq-userunknown-html.eml"
+          "$Z/05-qq-domain-not-found.eml" "$Z/10-autoreply-zh.eml")
+
+# shoot NAME STATE LANGUAGE SCHEME [FILE…]
+shoot () {
+  local name=$1 state=$2 language=$3 scheme=$4
+  shift 4
+  local png=$OUT/$name.png
+  rm -f "$png"
+  env -u LC_ALL -u LC_MESSAGES \
+    LANG=C.UTF-8 LANGUAGE="$language" \
+    ADW_DEBUG_COLOR_SCHEME="$scheme" \
+    BOUNCEBACK_SCREENSHOT="$png" BOUNCEBACK_SCREENSHOT_STATE="$state" \
+    BOUNCEBACK_LOCALEDIR="$tmp/locale" \
+    GSETTINGS_SCHEMA_DIR="$BUILD/data" GSETTINGS_BACKEND=keyfile \
+    XDG_CONFIG_HOME="$tmp/config" XDG_DATA_HOME="$tmp/data" XDG_CACHE_HOME="$tmp/cache" \
+    ADW_DISABLE_PORTAL=1 GTK_A11Y=none NO_AT_BRIDGE=1 \
+    timeout 60 xvfb-run -a -s "-screen 0 1280x800x24" "$APP" "$@" </dev/null
+  if [ ! -s "$png" ]; then
+    echo "screenshots: $name.png was not written" >&2
+    exit 1
+  fi
+}
+
+write_settings "Li Wei" "Hangzhou Example Trading Co., Ltd." "liwei@example.com" \
+  "Sales Manager\nTel. +86 571 5555 0100" en
+shoot empty-en          empty     ""    default
+shoot diagnosis-en      diagnosis ""    default     "${diagnosis_en[@]}"
+shoot draft-en          draft     ""    default     "${draft_en[@]}"
+shoot diagnosis-dark-en diagnosis ""    prefer-dark "${diagnosis_en[@]}"
+
+write_settings "李伟" "杭州示例贸易有限公司" "liwei@example.com" \
+  "销售经理\n电话 +86 571 5555 0100" zh_CN
+shoot empty-zh_CN       empty     zh_CN default
+shoot diagnosis-zh_CN   diagnosis zh_CN default     "${diagnosis_zh[@]}"
+shoot draft-zh_CN       draft     zh_CN default     "${draft_zh[@]}"
+
+ls -l "$OUT"/*.png
