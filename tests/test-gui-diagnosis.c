@@ -239,7 +239,7 @@ test_user_unknown (Fixture      *f,
   /* The server's words, with the deciding phrase marked */
   g_assert_true (part_visible (f, BB_DIAGNOSIS_PART_SERVER_WORDS));
   g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (_bb_diagnosis_view_get_part (f->view, BB_DIAGNOSIS_PART_SERVER_WORDS))),
-                            "underline=\"single\" background=\"#f6d32d\" bgalpha=\"40%\">p=NoSuchUser</span>"));
+                            "underline=\"single\" background=\"#f6d32d\" bgalpha=\"40%\">The email account that you tried to reach does not exist</span>"));
   g_assert_nonnull (strstr (label_text (f, BB_DIAGNOSIS_PART_SERVER_WORDS), "The email account that you tried to reach does not exist"));
 
   /* The steps, numbered, in the core's order */

@@ -643,6 +643,19 @@ bb_classify_recipient (BbBounce    *bounce,
     }
 
   _bb_recipient_set (&r->reason, reason);
+  /* Show the server's own sentence for the reason when there is one:
+   * "the email account that you tried to reach does not exist" says more
+   * to a person than a code in a URL or a bare status. */
+  {
+    gint ri = bb_match_reason_index (reason);
+
+    if (ri >= 0 && ctx.hits.start[ri] >= 0)
+      {
+        ctx.ev_start = ctx.hits.start[ri];
+        ctx.ev_len = ctx.hits.len[ri];
+        ctx.ev_text = TRUE;
+      }
+  }
   set_evidence (r, collapsed, &ctx);
 
   if (pc != NULL)
