@@ -242,6 +242,21 @@ fill_builtin (const char             *id,
   return bb_draft_fill (tmpl, bounce, NULL, me);
 }
 
+static BbDraft *
+fill_builtin_zh (const char             *id,
+                 BbBounce               *bounce,
+                 const BbSenderIdentity *me)
+{
+  g_autoptr (BbDraftStore) store = bb_draft_store_new ("/nonexistent/templates.ini");
+  BbDraftTemplate *tmpl;
+
+  bb_draft_store_set_language (store, BB_DRAFT_LANGUAGE_ZH_CN);
+  tmpl = bb_draft_store_lookup (store, id);
+  g_assert_nonnull (tmpl);
+  g_assert_cmpstr (bb_draft_template_get_language (tmpl), ==, BB_DRAFT_LANGUAGE_ZH_CN);
+  return bb_draft_fill (tmpl, bounce, NULL, me);
+}
+
 /* What every filled draft must be, whatever the input */
 static void
 assert_clean_draft (const BbDraft *draft)
@@ -1210,6 +1225,392 @@ test_store_reset_notify (void)
   g_assert_cmpuint (changed.calls, ==, 0);
 }
 
+/* The Chinese built-ins, filled: Chinese greeting, date, reason and
+ * close; the values from the notice as they are */
+static void
+test_fill_chinese (void)
+{
+  g_autoptr (BbBounce) unknown = analyze (user_unknown_notice);
+  g_autoptr (BbBounce) full = analyze (mailbox_full_notice);
+  g_autoptr (BbBounce) big = analyze (too_big_notice);
+  g_autoptr (BbDraft) alternate = fill_builtin_zh (BB_DRAFT_ALTERNATE_CONTACT, unknown, &chinese_identity);
+  g_autoptr (BbDraft) retry = fill_builtin_zh (BB_DRAFT_RETRY_LATER, unknown, NULL);
+  g_autoptr (BbDraft) mailbox = fill_builtin_zh (BB_DRAFT_MAILBOX_FULL, full, &chinese_identity);
+  g_autoptr (BbDraft) link = fill_builtin_zh (BB_DRAFT_LINK_INSTEAD, big, &chinese_identity);
+
+  assert_clean_draft (alternate);
+  g_assert_cmpstr (alternate->to, ==, "info@company.com");
+  g_assert_cmpstr (alternate->subject, ==, "烦请转交：Quotation for LED panels");
+  /* To the company's general mailbox: no name in the greeting */
+  g_assert_true (g_str_has_prefix (alternate->body, "您好：\n\n"));
+  g_assert_nonnull (strstr (alternate->body, "我之前发往 john@company.com 的邮件未能送达："
+                                             "对方的邮件服务器无法识别这个地址。\n"));
+  g_assert_nonnull (strstr (alternate->body, "原收件人：John Smith\n"));
+  g_assert_nonnull (strstr (alternate->body, "发送日期：2026年3月2日\n"));
+  g_assert_null (strstr (alternate->body, "March"));
+  g_assert_true (g_str_has_suffix (alternate->body,
+                                   "此致\n敬礼！\n\n李伟\n深圳光明照明有限公司\n电话：+86 755 1234 5678\n"));
+
+  assert_clean_draft (retry);
+  g_assert_cmpstr (retry->subject, ==, "重发：Quotation for LED panels");
+  g_assert_true (g_str_has_prefix (retry->body, "尊敬的John Smith：\n\n"));
+  g_assert_nonnull (strstr (retry->body, "重新附上：quote.pdf (79 bytes)\n"));
+  /* No identity: the close ends the draft */
+  g_assert_true (g_str_has_suffix (retry->body, "\n\n此致\n敬礼！\n"));
+
+  assert_clean_draft (mailbox);
+  g_assert_cmpstr (mailbox->subject, ==, "重发：Samples shipped today（邮箱已满）");
+  g_assert_true (g_str_has_prefix (mailbox->body, "尊敬的Anna Müller：\n\n要点：\n- [要点一]\n"));
+  g_assert_nonnull (strstr (mailbox->body, "发送日期：2026年3月3日\n"));
+  g_assert_null (strstr (mailbox->body, "附件："));
+
+  assert_clean_draft (link);
+  g_assert_true (g_str_has_prefix (link->body, "您好：\n\n"));
+  g_assert_nonnull (strstr (link->body, "下载链接：[请在此粘贴下载链接]\n"));
+  g_assert_nonnull (strstr (link->body, "文件：catalogue-2026.pdf (79 bytes)、price list.xlsx (57 bytes)\n"));
+}
+
+/* Nothing of the original in Chinese either: no empty lines, and the
+ * subject says 我之前的邮件 */
+static void
+test_fill_chinese_no_original (void)
+{
+  g_autoptr (BbBounce) bounce = analyze (try_later_notice);
+
+  for (guint i = 0; i < G_N_ELEMENTS (builtin_ids); i++)
+    {
+      g_autoptr (BbDraft) draft = fill_builtin_zh (builtin_ids[i], bounce, NULL);
+
+      g_test_message ("%s:\n%s", builtin_ids[i], draft->body);
+      assert_clean_draft (draft);
+      g_assert_nonnull (strstr (draft->subject, "我之前的邮件"));
+      g_assert_null (strstr (draft->body, "原邮件："));
+      g_assert_null (strstr (draft->body, "发送日期："));
+      g_assert_null (strstr (draft->body, "原收件人："));
+      g_assert_true (g_str_has_prefix (draft->body, "您好：\n\n"));
+      g_assert_true (g_str_has_suffix (draft->body, "\n\n此致\n敬礼！\n"));
+    }
+}
+
+/* A user template's own words follow its language, not the store's or
+ * the locale's */
+static void
+test_fill_template_language (void)
+{
+  g_autoptr (BbBounce) bounce = analyze (host_unknown_notice);
+  g_autoptr (BbDraftTemplate) zh = g_object_new (BB_TYPE_DRAFT_TEMPLATE,
+                                                 "id", "custom-1",
+                                                 "name", "Mine",
+                                                 "subject", "{original_subject}",
+                                                 "body", "{greeting}\n{reason}\n{key_points}\n{cloud_link}\n",
+                                                 "language", BB_DRAFT_LANGUAGE_ZH_CN,
+                                                 NULL);
+  g_autoptr (BbDraftTemplate) other = g_object_new (BB_TYPE_DRAFT_TEMPLATE,
+                                                    "id", "custom-2",
+                                                    "language", "fr",
+                                                    NULL);
+  g_autoptr (BbDraft) draft = bb_draft_fill (zh, bounce, NULL, NULL);
+
+  g_assert_cmpstr (bb_draft_template_get_language (zh), ==, BB_DRAFT_LANGUAGE_ZH_CN);
+  /* Only the two languages there are; anything else is English */
+  g_assert_cmpstr (bb_draft_template_get_language (other), ==, BB_DRAFT_LANGUAGE_EN);
+  g_assert_cmpstr (draft->subject, ==, "我之前的邮件");
+  g_assert_cmpstr (draft->body, ==,
+                   "您好：\n"
+                   "找不到这个邮箱的域名\n"
+                   "- [要点一]\n- [要点二]\n- [要点三]\n"
+                   "[请在此粘贴下载链接]\n");
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char *const *) a, *(const char *const *) b);
+}
+
+/* The placeholders of a text, sorted, as one string */
+static char *
+placeholders_of (const char *text)
+{
+  g_autoptr (GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GString) out = g_string_new (NULL);
+
+  for (const char *p = strchr (text, '{'); p != NULL; p = strchr (p + 1, '{'))
+    {
+      const char *close = strchr (p, '}');
+
+      g_assert_nonnull (close);
+      g_ptr_array_add (found, g_strndup (p, (gsize) (close - p + 1)));
+    }
+  g_ptr_array_sort (found, compare_strings);
+  for (guint i = 0; i < found->len; i++)
+    g_string_append (out, g_ptr_array_index (found, i));
+
+  return g_strdup (out->str);
+}
+
+static void
+test_store_chinese (void)
+{
+  g_autoptr (BbDraftStore) en = bb_draft_store_new ("/nonexistent/templates.ini");
+  g_autoptr (BbDraftStore) zh = g_object_new (BB_TYPE_DRAFT_STORE,
+                                              "path", "/nonexistent/templates.ini",
+                                              "language", BB_DRAFT_LANGUAGE_ZH_CN,
+                                              NULL);
+  g_autofree char *language = NULL;
+
+  g_assert_cmpstr (bb_draft_store_get_language (en), ==, BB_DRAFT_LANGUAGE_EN);
+  g_object_get (zh, "language", &language, NULL);
+  g_assert_cmpstr (language, ==, BB_DRAFT_LANGUAGE_ZH_CN);
+  assert_defaults (zh);
+
+  for (guint i = 0; i < G_N_ELEMENTS (builtin_ids); i++)
+    {
+      BbDraftTemplate *e = bb_draft_store_lookup (en, builtin_ids[i]);
+      BbDraftTemplate *z = bb_draft_store_lookup (zh, builtin_ids[i]);
+      g_autofree char *e_subject = placeholders_of (bb_draft_template_get_subject (e));
+      g_autofree char *z_subject = placeholders_of (bb_draft_template_get_subject (z));
+      g_autofree char *e_body = placeholders_of (bb_draft_template_get_body (e));
+      g_autofree char *z_body = placeholders_of (bb_draft_template_get_body (z));
+
+      g_test_message ("%s", builtin_ids[i]);
+      g_assert_cmpstr (bb_draft_template_get_language (e), ==, BB_DRAFT_LANGUAGE_EN);
+      g_assert_cmpstr (bb_draft_template_get_language (z), ==, BB_DRAFT_LANGUAGE_ZH_CN);
+      /* The names follow the user interface, not the draft language */
+      g_assert_cmpstr (bb_draft_template_get_name (z), ==, bb_draft_template_get_name (e));
+      /* The same placeholders, in Chinese text */
+      g_assert_cmpstr (z_subject, ==, e_subject);
+      g_assert_cmpstr (z_body, ==, e_body);
+      g_assert_true (g_utf8_validate (bb_draft_template_get_body (z), -1, NULL));
+      g_assert_nonnull (strstr (bb_draft_template_get_body (z), "此致\n敬礼！\n"));
+      g_assert_null (strstr (bb_draft_template_get_body (z), "Best regards"));
+      g_assert_cmpstr (bb_draft_template_get_body (z), !=, bb_draft_template_get_body (e));
+    }
+
+  /* A new template starts from the plain resend in the store's language */
+  {
+    BbDraftTemplate *custom = bb_draft_store_add (zh, NULL);
+
+    g_assert_cmpstr (bb_draft_template_get_language (custom), ==, BB_DRAFT_LANGUAGE_ZH_CN);
+    g_assert_cmpstr (bb_draft_template_get_body (custom), ==,
+                     bb_draft_template_get_body (bb_draft_store_lookup (zh, BB_DRAFT_RETRY_LATER)));
+  }
+}
+
+typedef struct
+{
+  guint language;
+  guint other;
+} StoreNotify;
+
+static void
+store_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 gpointer    user_data)
+{
+  StoreNotify *counts = user_data;
+
+  if (g_str_equal (g_param_spec_get_name (pspec), "language"))
+    counts->language++;
+  else
+    counts->other++;
+}
+
+static void
+template_language_notify_cb (GObject    *object,
+                             GParamSpec *pspec,
+                             gpointer    user_data)
+{
+  guint *count = user_data;
+
+  if (g_str_equal (g_param_spec_get_name (pspec), "language"))
+    (*count)++;
+}
+
+/* Switching the language: the untouched built-ins follow, each notifying
+ * once per property that changes; a rewritten one keeps its text */
+static void
+test_store_switch_language (void)
+{
+  g_autoptr (BbDraftStore) store = bb_draft_store_new ("/nonexistent/templates.ini");
+  g_autoptr (BbDraftStore) zh = g_object_new (BB_TYPE_DRAFT_STORE,
+                                              "path", "/nonexistent/templates.ini",
+                                              "language", BB_DRAFT_LANGUAGE_ZH_CN,
+                                              NULL);
+  BbDraftTemplate *follows = bb_draft_store_lookup (store, BB_DRAFT_RETRY_LATER);
+  BbDraftTemplate *edited = bb_draft_store_lookup (store, BB_DRAFT_MAILBOX_FULL);
+  BbDraftTemplate *renamed = bb_draft_store_lookup (store, BB_DRAFT_LINK_INSTEAD);
+  BbDraftTemplate *custom = bb_draft_store_add (store, "Mine");
+  g_autofree char *custom_body = g_strdup (bb_draft_template_get_body (custom));
+  StoreNotify      store_counts = { 0 };
+  ItemsChanged     changed = { 0 };
+  NotifyCounts     counts = { 0 };
+  NotifyCounts     edited_counts = { 0 };
+  guint            language_notifies = 0;
+
+  bb_draft_template_set_subject (edited, "My own subject");
+  bb_draft_template_set_name (renamed, "Cloud link");
+
+  g_signal_connect (store, "notify", G_CALLBACK (store_notify_cb), &store_counts);
+  g_signal_connect (store, "items-changed", G_CALLBACK (items_changed_cb), &changed);
+  g_signal_connect (follows, "notify::name", G_CALLBACK (notify_cb), &counts);
+  g_signal_connect (follows, "notify::subject", G_CALLBACK (notify_cb), &counts);
+  g_signal_connect (follows, "notify::body", G_CALLBACK (notify_cb), &counts);
+  g_signal_connect (follows, "notify::modified", G_CALLBACK (notify_cb), &counts);
+  g_signal_connect (follows, "notify", G_CALLBACK (template_language_notify_cb), &language_notifies);
+  g_signal_connect (edited, "notify::name", G_CALLBACK (notify_cb), &edited_counts);
+  g_signal_connect (edited, "notify::subject", G_CALLBACK (notify_cb), &edited_counts);
+  g_signal_connect (edited, "notify::body", G_CALLBACK (notify_cb), &edited_counts);
+  g_signal_connect (edited, "notify::modified", G_CALLBACK (notify_cb), &edited_counts);
+
+  bb_draft_store_set_language (store, BB_DRAFT_LANGUAGE_ZH_CN);
+  g_assert_cmpstr (bb_draft_store_get_language (store), ==, BB_DRAFT_LANGUAGE_ZH_CN);
+  g_assert_cmpuint (store_counts.language, ==, 1);
+  g_assert_cmpuint (store_counts.other, ==, 0);
+  /* The same templates in the same places */
+  g_assert_cmpuint (changed.calls, ==, 0);
+
+  g_assert_cmpuint (counts.subject, ==, 1);
+  g_assert_cmpuint (counts.body, ==, 1);
+  g_assert_cmpuint (counts.name, ==, 0);
+  g_assert_cmpuint (counts.modified, ==, 0);
+  g_assert_cmpuint (language_notifies, ==, 1);
+  g_assert_false (bb_draft_template_get_modified (follows));
+  g_assert_cmpstr (bb_draft_template_get_language (follows), ==, BB_DRAFT_LANGUAGE_ZH_CN);
+  g_assert_cmpstr (bb_draft_template_get_body (follows), ==,
+                   bb_draft_template_get_body (bb_draft_store_lookup (zh, BB_DRAFT_RETRY_LATER)));
+
+  /* Rewritten: keeps its text and its language, still modified */
+  g_assert_cmpuint (edited_counts.subject + edited_counts.body + edited_counts.name + edited_counts.modified, ==, 0);
+  g_assert_true (bb_draft_template_get_modified (edited));
+  g_assert_cmpstr (bb_draft_template_get_language (edited), ==, BB_DRAFT_LANGUAGE_EN);
+  g_assert_cmpstr (bb_draft_template_get_subject (edited), ==, "My own subject");
+  g_assert_true (g_str_has_prefix (bb_draft_template_get_body (edited), "{greeting}\n\nKEY POINTS:"));
+
+  /* Only renamed: the text follows, the name stays */
+  g_assert_cmpstr (bb_draft_template_get_language (renamed), ==, BB_DRAFT_LANGUAGE_ZH_CN);
+  g_assert_cmpstr (bb_draft_template_get_name (renamed), ==, "Cloud link");
+  g_assert_true (bb_draft_template_get_modified (renamed));
+  g_assert_cmpstr (bb_draft_template_get_subject (renamed), ==,
+                   bb_draft_template_get_subject (bb_draft_store_lookup (zh, BB_DRAFT_LINK_INSTEAD)));
+
+  /* The rep's own templates are theirs */
+  g_assert_cmpstr (bb_draft_template_get_language (custom), ==, BB_DRAFT_LANGUAGE_EN);
+  g_assert_cmpstr (bb_draft_template_get_body (custom), ==, custom_body);
+
+  /* The same language again, or through the property: nothing */
+  bb_draft_store_set_language (store, BB_DRAFT_LANGUAGE_ZH_CN);
+  g_object_set (store, "language", BB_DRAFT_LANGUAGE_ZH_CN, NULL);
+  g_assert_cmpuint (store_counts.language, ==, 1);
+  g_assert_cmpuint (counts.subject + counts.body, ==, 2);
+
+  /* Reset: the default of the language in force */
+  bb_draft_store_reset (store, BB_DRAFT_MAILBOX_FULL);
+  g_assert_false (bb_draft_template_get_modified (edited));
+  g_assert_cmpstr (bb_draft_template_get_language (edited), ==, BB_DRAFT_LANGUAGE_ZH_CN);
+  g_assert_cmpstr (bb_draft_template_get_subject (edited), ==,
+                   bb_draft_template_get_subject (bb_draft_store_lookup (zh, BB_DRAFT_MAILBOX_FULL)));
+  g_assert_cmpuint (edited_counts.subject, ==, 1);
+  g_assert_cmpuint (edited_counts.body, ==, 1);
+  g_assert_cmpuint (edited_counts.modified, ==, 1);
+
+  /* Anything but zh_CN is English; back there, everything untouched follows */
+  g_object_set (store, "language", "fr", NULL);
+  g_assert_cmpstr (bb_draft_store_get_language (store), ==, BB_DRAFT_LANGUAGE_EN);
+  g_assert_cmpuint (store_counts.language, ==, 2);
+  g_assert_cmpuint (counts.subject + counts.body, ==, 4);
+  g_assert_cmpuint (counts.modified, ==, 0);
+  g_assert_cmpuint (language_notifies, ==, 2);
+  g_assert_true (g_str_has_prefix (bb_draft_template_get_subject (follows), "Resending: "));
+  g_assert_true (g_str_has_prefix (bb_draft_template_get_body (edited), "{greeting}\n\nKEY POINTS:"));
+  g_assert_cmpstr (bb_draft_template_get_language (edited), ==, BB_DRAFT_LANGUAGE_EN);
+}
+
+/* Rewritten built-ins keep their language across a save and a load in
+ * another language; untouched ones take the loading store's */
+static void
+test_store_language_round_trip (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "templates.ini", NULL);
+  g_autoptr (BbDraftStore) store = g_object_new (BB_TYPE_DRAFT_STORE,
+                                                 "path", path,
+                                                 "language", BB_DRAFT_LANGUAGE_ZH_CN,
+                                                 NULL);
+  g_autoptr (BbDraftStore) fresh = bb_draft_store_new (path);
+  g_autoptr (BbDraftStore) zh = g_object_new (BB_TYPE_DRAFT_STORE,
+                                              "path", path,
+                                              "language", BB_DRAFT_LANGUAGE_ZH_CN,
+                                              NULL);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *saved = NULL;
+  BbDraftTemplate *tmpl;
+
+  tmpl = bb_draft_store_lookup (store, BB_DRAFT_MAILBOX_FULL);
+  bb_draft_template_set_body (tmpl, "{greeting}\n\n我自己的正文\n");
+  bb_draft_template_set_name (bb_draft_store_lookup (store, BB_DRAFT_RETRY_LATER), "再发一次");
+  bb_draft_store_add (store, "中文模板");
+  g_assert_true (bb_draft_store_save (store, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (g_file_get_contents (path, &saved, NULL, NULL));
+  g_test_message ("%s", saved);
+  g_assert_nonnull (strstr (saved, "[" BB_DRAFT_MAILBOX_FULL "]\nBody={greeting}\\n\\n我自己的正文\\n\nLanguage=zh_CN\n"));
+  /* Only renamed: no language, the text follows the store */
+  g_assert_nonnull (strstr (saved, "[" BB_DRAFT_RETRY_LATER "]\nName=再发一次\n\n"));
+  g_assert_null (strstr (saved, "[" BB_DRAFT_LINK_INSTEAD "]"));
+  g_assert_nonnull (strstr (saved, "[custom-1]\nName=中文模板\n"));
+  g_assert_nonnull (strstr (strstr (saved, "[custom-1]"), "Language=zh_CN\n"));
+
+  /* An English store loads it: nothing else becomes modified */
+  g_assert_true (bb_draft_store_load (fresh, &error));
+  g_assert_no_error (error);
+  tmpl = bb_draft_store_lookup (fresh, BB_DRAFT_MAILBOX_FULL);
+  g_assert_true (bb_draft_template_get_modified (tmpl));
+  g_assert_cmpstr (bb_draft_template_get_language (tmpl), ==, BB_DRAFT_LANGUAGE_ZH_CN);
+  g_assert_cmpstr (bb_draft_template_get_body (tmpl), ==, "{greeting}\n\n我自己的正文\n");
+  /* The subject nobody touched is the Chinese default, not the English */
+  g_assert_cmpstr (bb_draft_template_get_subject (tmpl), ==,
+                   bb_draft_template_get_subject (bb_draft_store_lookup (zh, BB_DRAFT_MAILBOX_FULL)));
+  tmpl = bb_draft_store_lookup (fresh, BB_DRAFT_RETRY_LATER);
+  g_assert_cmpstr (bb_draft_template_get_name (tmpl), ==, "再发一次");
+  g_assert_cmpstr (bb_draft_template_get_language (tmpl), ==, BB_DRAFT_LANGUAGE_EN);
+  g_assert_true (g_str_has_prefix (bb_draft_template_get_subject (tmpl), "Resending: "));
+  tmpl = bb_draft_store_lookup (fresh, BB_DRAFT_LINK_INSTEAD);
+  g_assert_false (bb_draft_template_get_modified (tmpl));
+  g_assert_cmpstr (bb_draft_template_get_language (tmpl), ==, BB_DRAFT_LANGUAGE_EN);
+  g_assert_cmpstr (bb_draft_template_get_language (bb_draft_store_lookup (fresh, "custom-1")), ==,
+                   BB_DRAFT_LANGUAGE_ZH_CN);
+
+  /* Saved again from English: the same file, nothing gained or lost */
+  {
+    g_autofree char *again = NULL;
+
+    g_assert_true (bb_draft_store_save (fresh, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (path, &again, NULL, NULL));
+    g_assert_cmpstr (again, ==, saved);
+  }
+
+  /* A file from before the Chinese templates: its text is English */
+  g_assert_true (g_file_set_contents (path,
+                                      "[mailbox-full]\nSubject=Old: {original_subject}\n"
+                                      "[custom-3]\nName=Old\nBody=Hi\n",
+                                      -1, NULL));
+  g_assert_true (bb_draft_store_load (zh, &error));
+  g_assert_no_error (error);
+  tmpl = bb_draft_store_lookup (zh, BB_DRAFT_MAILBOX_FULL);
+  g_assert_cmpstr (bb_draft_template_get_language (tmpl), ==, BB_DRAFT_LANGUAGE_EN);
+  g_assert_true (g_str_has_prefix (bb_draft_template_get_body (tmpl), "{greeting}\n\nKEY POINTS:"));
+  g_assert_cmpstr (bb_draft_template_get_language (bb_draft_store_lookup (zh, "custom-3")), ==,
+                   BB_DRAFT_LANGUAGE_EN);
+  g_assert_cmpstr (bb_draft_template_get_language (bb_draft_store_lookup (zh, BB_DRAFT_RETRY_LATER)), ==,
+                   BB_DRAFT_LANGUAGE_ZH_CN);
+
+  remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1241,6 +1642,12 @@ main (int   argc,
   g_test_add_func ("/bb/core/draft/store/hand-edited", test_store_hand_edited);
   g_test_add_func ("/bb/core/draft/store/reset-notify", test_store_reset_notify);
   g_test_add_func ("/bb/core/draft/template/notify", test_template_notify);
+  g_test_add_func ("/bb/core/draft/chinese/fill", test_fill_chinese);
+  g_test_add_func ("/bb/core/draft/chinese/no-original", test_fill_chinese_no_original);
+  g_test_add_func ("/bb/core/draft/chinese/template-language", test_fill_template_language);
+  g_test_add_func ("/bb/core/draft/chinese/store", test_store_chinese);
+  g_test_add_func ("/bb/core/draft/chinese/switch", test_store_switch_language);
+  g_test_add_func ("/bb/core/draft/chinese/round-trip", test_store_language_round_trip);
 
   return g_test_run ();
 }

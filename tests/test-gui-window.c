@@ -19,6 +19,8 @@
 
 #include "bb-application.h"
 #include "bb-core.h"
+#include "bb-diagnosis-view-private.h"
+#include "bb-draft-panel.h"
 #include "bb-loader.h"
 #include "bb-result-item.h"
 #include "bb-settings.h"
@@ -383,6 +385,197 @@ test_narrow (void)
   destroy_window (window);
 }
 
+/* The focus when the results appear: the list, never a label (GTK
+ * selects all of a focused selectable label's text), and the keyboard
+ * still reaches the address's Copy button. */
+static void
+test_initial_focus (void)
+{
+  const int sizes[][2] = { { 1000, 720 }, { 360, 720 } };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      BbWindow        *window = new_window (sizes[i][0], sizes[i][1]);
+      g_autofree char *path = corpus_path ("bounces", "lhost-postfix-31.eml", NULL);
+      GtkWidget       *view = _bb_window_get_diagnosis_view (window);
+      GtkWidget       *address = _bb_diagnosis_view_get_part (BB_DIAGNOSIS_VIEW (view), BB_DIAGNOSIS_PART_ADDRESS);
+      GtkWidget       *focus;
+      int              start = 0, end = 0;
+      gboolean         wide = sizes[i][0] > 360;
+
+      g_test_message ("%d x %d", sizes[i][0], sizes[i][1]);
+      drop_files (window, path);
+      iterate_until (window_idle, window);
+      iterate_for (100);
+
+      /* Wide: the list.  Narrow, straight on the one diagnosis: nothing,
+       * or the back button once the leaflet folds */
+      focus = gtk_root_get_focus (GTK_ROOT (window));
+      if (wide)
+        g_assert_true (focus != NULL && (focus == _bb_window_get_list_view (window) ||
+                                         gtk_widget_is_ancestor (focus, _bb_window_get_list_view (window))));
+      else
+        g_assert_true (focus == NULL ||
+                       (GTK_IS_BUTTON (focus) &&
+                        g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (focus)), "go-previous-symbolic") == 0));
+      g_assert_true (gtk_label_get_selectable (GTK_LABEL (address)));
+      g_assert_false (gtk_widget_get_can_focus (address));
+      g_assert_false (gtk_label_get_selection_bounds (GTK_LABEL (address), &start, &end));
+
+      /* Tab from there reaches the address's Copy (wide: at once, the
+       * next stop after the list), never the address */
+      for (guint tab = 0; tab < 40; tab++)
+        {
+          g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD));
+          focus = gtk_root_get_focus (GTK_ROOT (window));
+          g_assert_true (focus != address);
+          if (GTK_IS_BUTTON (focus) &&
+              g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (focus)), "diagnosis.copy-address") == 0)
+            break;
+          g_assert_false (wide);
+        }
+      g_assert_true (GTK_IS_BUTTON (focus));
+      g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (focus)), ==, "diagnosis.copy-address");
+
+      destroy_window (window);
+    }
+}
+
+static void
+read_text_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  char **text = user_data;
+  g_autoptr (GError) error = NULL;
+
+  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (*text);
+}
+
+static char *
+read_clipboard (GtkWidget *widget)
+{
+  char *text = NULL;
+
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL, read_text_cb, &text);
+  while (text == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return text;
+}
+
+/* The window's own shortcut for @keyval with @modifiers, from its class
+ * shortcuts (what a key press reaches once no focused widget took it) */
+static GtkShortcut *
+find_window_shortcut (BbWindow       *window,
+                      guint           keyval,
+                      GdkModifierType modifiers)
+{
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  g_autoptr (GtkShortcutTrigger) wanted = gtk_keyval_trigger_new (keyval, modifiers);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr (GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr (GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted))
+            return g_steal_pointer (&shortcut);
+        }
+    }
+
+  return NULL;
+}
+
+/* Ctrl+Shift+C copies the resend draft from anywhere in the window, here
+ * with the focus in the list of results */
+static void
+test_copy_draft_shortcut (void)
+{
+  BbWindow        *window = new_window (1000, 720);
+  g_autofree char *path = corpus_path ("bounces", "lhost-postfix-31.eml", NULL);
+  g_autoptr (GtkShortcut) shortcut = find_window_shortcut (window, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  g_autoptr (BbDraft) draft = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *text = NULL;
+  GtkWidget       *view = _bb_window_get_diagnosis_view (window);
+  GtkWidget       *panel = _bb_diagnosis_view_get_part (BB_DIAGNOSIS_VIEW (view), BB_DIAGNOSIS_PART_DRAFT_PANEL);
+  GtkWidget       *focus;
+
+  g_assert_nonnull (shortcut);
+  g_assert_true (GTK_IS_NAMED_ACTION (gtk_shortcut_get_action (shortcut)));
+  g_assert_cmpstr (gtk_named_action_get_action_name (GTK_NAMED_ACTION (gtk_shortcut_get_action (shortcut))), ==,
+                   "win.copy-draft");
+
+  /* Nothing to copy yet: the key does nothing */
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (window)), "before");
+  g_assert_false (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), GTK_SHORTCUT_ACTION_EXCLUSIVE,
+                                                GTK_WIDGET (window), gtk_shortcut_get_arguments (shortcut)));
+  text = read_clipboard (GTK_WIDGET (window));
+  g_assert_cmpstr (text, ==, "before");
+  g_clear_pointer (&text, g_free);
+
+  drop_files (window, path);
+  iterate_until (window_idle, window);
+  iterate_for (50);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_false (gtk_widget_is_ancestor (focus, view));
+  g_assert_true (bb_diagnosis_view_get_has_draft (BB_DIAGNOSIS_VIEW (view)));
+
+  g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), GTK_SHORTCUT_ACTION_EXCLUSIVE,
+                                               GTK_WIDGET (window), gtk_shortcut_get_arguments (shortcut)));
+  text = read_clipboard (GTK_WIDGET (window));
+  draft = bb_draft_panel_dup_draft (BB_DRAFT_PANEL (panel));
+  expected = bb_draft_to_text (draft);
+  g_assert_cmpstr (text, ==, expected);
+  g_assert_true (g_str_has_prefix (text, "Subject: "));
+  g_assert_nonnull (strstr (text, "kijitora@gmail.com"));
+
+  destroy_window (window);
+}
+
+/* Every window shortcut is in the shortcuts window (help-overlay.ui) */
+static void
+test_help_overlay (void)
+{
+  g_autoptr (GtkBuilder) builder =
+      gtk_builder_new_from_resource ("/io/github/bounceback/Bounceback/gtk/help-overlay.ui");
+  GtkWidget *overlay = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
+  g_autoptr (GString) accels = g_string_new (NULL);
+  g_autoptr (GPtrArray) stack = g_ptr_array_new ();
+
+  g_assert_nonnull (overlay);
+  g_ptr_array_add (stack, overlay);
+  while (stack->len > 0)
+    {
+      GtkWidget *widget = g_ptr_array_steal_index (stack, stack->len - 1);
+
+      if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+        {
+          g_autofree char *accelerator = NULL;
+          g_autofree char *title = NULL;
+
+          g_object_get (widget, "accelerator", &accelerator, "title", &title, NULL);
+          g_string_append_printf (accels, "%s=%s\n", accelerator, title);
+        }
+      for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        g_ptr_array_add (stack, child);
+    }
+
+  g_test_message ("%s", accels->str);
+  g_assert_nonnull (strstr (accels->str, "<ctrl><shift>c=Copy the resend draft\n"));
+  gtk_window_destroy (GTK_WINDOW (overlay));
+}
+
 /* ---- the loader ---- */
 
 typedef struct
@@ -619,6 +812,24 @@ test_application (void)
   g_assert_true (g_strv_contains (accels, "<Control>question"));
   g_strfreev ((char **) accels);
 
+  /* The app icons come with the resources: the empty page and About
+   * show them also when the app is not installed */
+  {
+    GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (window)));
+    g_autoptr (GtkIconPaintable) icon = NULL;
+    g_autoptr (GFile) icon_file = NULL;
+    g_autofree char *uri = NULL;
+
+    g_assert_true (gtk_icon_theme_has_icon (theme, APP_ID));
+    g_assert_true (gtk_icon_theme_has_icon (theme, APP_ID "-symbolic"));
+    icon = gtk_icon_theme_lookup_icon (theme, APP_ID "-symbolic", NULL, 128, 1, GTK_TEXT_DIR_NONE, 0);
+    icon_file = gtk_icon_paintable_get_file (icon);
+    g_assert_nonnull (icon_file);
+    uri = g_file_get_uri (icon_file);
+    g_assert_true (g_str_has_prefix (uri, "resource:///io/github/bounceback/Bounceback/icons/"));
+    g_assert_true (gtk_icon_paintable_is_symbolic (icon));
+  }
+
   /* About and Preferences open as windows of their own */
   g_action_group_activate_action (G_ACTION_GROUP (application), "about", NULL);
   other = find_window (GTK_APPLICATION (application), ADW_TYPE_ABOUT_WINDOW);
@@ -670,6 +881,9 @@ main (int   argc,
   g_test_add_func ("/bb/gui/window/samples", test_samples);
   g_test_add_func ("/bb/gui/window/narrow", test_narrow);
   g_test_add_func ("/bb/gui/window/saves-size", test_window_saves_size);
+  g_test_add_func ("/bb/gui/window/initial-focus", test_initial_focus);
+  g_test_add_func ("/bb/gui/window/copy-draft-shortcut", test_copy_draft_shortcut);
+  g_test_add_func ("/bb/gui/window/help-overlay", test_help_overlay);
   g_test_add_func ("/bb/gui/application/actions", test_application);
   g_test_add_func ("/bb/gui/loader/batches", test_loader_batches);
   g_test_add_func ("/bb/gui/loader/cancel", test_loader_cancel);

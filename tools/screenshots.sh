@@ -16,7 +16,11 @@
 #     from po/zh_CN.po plus po/fragments/*.po (newer strings not merged yet);
 #   - dark: ADW_DEBUG_COLOR_SCHEME=prefer-dark (libadwaita 1.2 reads it);
 #   - settings: a throw-away keyfile backend with a sample sender, so the
-#     drafts are signed; nothing touches the caller's settings.
+#     drafts are signed, and the draft language of the run (English, or
+#     Chinese for the zh_CN shots: the built-in templates follow it);
+#     nothing touches the caller's settings.
+#   - BOUNCEBACK_SCREENSHOT_SIZE=WxH in the environment (e.g. 360x720)
+#     overrides the window size, to check the narrow layout.
 # Needs xvfb-run, msgcat/msgfmt and a CJK font (fonts-noto-cjk).
 
 set -euo pipefail
@@ -66,8 +70,11 @@ draft_en=("$C/lhost-gmail-06.eml" "$C/lhost-postfix-31.eml" "$C/rhost-tencent-01
 diagnosis_zh=("$Z/04-qq-userunknown-html.eml" "$Z/07-exmail-mailbox-full.eml"
               "$Z/05-qq-domain-not-found.eml" "$Z/02-netease-rcpt-timeout.eml"
               "$Z/10-autoreply-zh.eml" "$C/lhost-postfix-31.eml")
-draft_zh=("$Z/07-exmail-mailbox-full.eml" "$Z/04-qq-userunknown-html.eml"
-          "$Z/05-qq-domain-not-found.eml" "$Z/10-autoreply-zh.eml")
+# The one notice that returned the original: the Chinese draft shows its
+# subject and date (2026年3月6日).
+draft_zh=("$Z/12-coremail-gbk-raw-subject.eml" "$Z/07-exmail-mailbox-full.eml"
+          "$Z/04-qq-userunknown-html.eml" "$Z/05-qq-domain-not-found.eml"
+          "$Z/10-autoreply-zh.eml")
 
 # shoot NAME STATE LANGUAGE SCHEME [FILE…]
 shoot () {

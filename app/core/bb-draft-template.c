@@ -9,6 +9,8 @@
 
 #include "bb-draft.h"
 
+#include "bb-draft-private.h"
+
 struct _BbDraftTemplate
 {
   GObject parent_instance;
@@ -18,9 +20,12 @@ struct _BbDraftTemplate
   char *name;
   char *subject;
   char *body;
+  char *language; /* BB_DRAFT_LANGUAGE_EN or BB_DRAFT_LANGUAGE_ZH_CN */
 
-  /* For a built-in, the text it was created with: "modified" compares
-   * against these.  NULL for a user template. */
+  /* For a built-in, its default text: the one it was created with, until
+   * the store switches it to another language (see
+   * _bb_draft_template_set_text()).  "modified" compares against these.
+   * NULL for a user template. */
   char *default_name;
   char *default_subject;
   char *default_body;
@@ -38,6 +43,7 @@ enum
   PROP_NAME,
   PROP_SUBJECT,
   PROP_BODY,
+  PROP_LANGUAGE,
   PROP_BUILTIN,
   PROP_MODIFIED,
   N_PROPS
@@ -105,6 +111,7 @@ bb_draft_template_finalize (GObject *object)
   g_free (self->name);
   g_free (self->subject);
   g_free (self->body);
+  g_free (self->language);
   g_free (self->default_name);
   g_free (self->default_subject);
   g_free (self->default_body);
@@ -133,6 +140,9 @@ bb_draft_template_get_property (GObject    *object,
       break;
     case PROP_BODY:
       g_value_set_string (value, self->body);
+      break;
+    case PROP_LANGUAGE:
+      g_value_set_string (value, self->language);
       break;
     case PROP_BUILTIN:
       g_value_set_boolean (value, self->builtin);
@@ -166,6 +176,9 @@ bb_draft_template_set_property (GObject      *object,
       break;
     case PROP_BODY:
       bb_draft_template_set_body (self, g_value_get_string (value));
+      break;
+    case PROP_LANGUAGE:
+      set_string (&self->language, _bb_draft_language_normalize (g_value_get_string (value)));
       break;
     case PROP_BUILTIN:
       self->builtin = g_value_get_boolean (value);
@@ -201,6 +214,15 @@ bb_draft_template_class_init (BbDraftTemplateClass *klass)
       g_param_spec_string ("body", NULL, NULL, NULL,
                            G_PARAM_READWRITE | G_PARAM_CONSTRUCT |
                                G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The language of the text, BB_DRAFT_LANGUAGE_EN or
+   * BB_DRAFT_LANGUAGE_ZH_CN (anything else counts as English): what
+   * bb_draft_fill() writes its own words in.  Set when the template is
+   * created; a built-in changes it when the store gives it the default
+   * text of another language. */
+  properties[PROP_LANGUAGE] =
+      g_param_spec_string ("language", NULL, NULL, BB_DRAFT_LANGUAGE_EN,
+                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                               G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_BUILTIN] =
       g_param_spec_boolean ("builtin", NULL, NULL, FALSE,
                             G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
@@ -229,6 +251,9 @@ bb_draft_template_init (BbDraftTemplate *self)
  * @builtin: whether this is one of the built-ins; if so @name, @subject
  *   and @body are its defaults, which #BbDraftTemplate:modified compares
  *   with
+ *
+ * The template is in English; a template in another language is made
+ * with g_object_new() and its "language" property.
  *
  * Returns: (transfer full): a new template
  */
@@ -280,6 +305,21 @@ bb_draft_template_get_body (BbDraftTemplate *self)
   g_return_val_if_fail (BB_IS_DRAFT_TEMPLATE (self), NULL);
 
   return self->body;
+}
+
+/**
+ * bb_draft_template_get_language:
+ * @self: a #BbDraftTemplate
+ *
+ * Returns: the language of the text, %BB_DRAFT_LANGUAGE_EN or
+ *   %BB_DRAFT_LANGUAGE_ZH_CN
+ */
+const char *
+bb_draft_template_get_language (BbDraftTemplate *self)
+{
+  g_return_val_if_fail (BB_IS_DRAFT_TEMPLATE (self), NULL);
+
+  return self->language;
 }
 
 gboolean
@@ -335,4 +375,72 @@ bb_draft_template_set_body (BbDraftTemplate *self,
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BODY]);
   update_modified (self);
+}
+
+/**
+ * _bb_draft_language_normalize:
+ * @language: (nullable): a language code
+ *
+ * Returns: %BB_DRAFT_LANGUAGE_ZH_CN for "zh_CN", else %BB_DRAFT_LANGUAGE_EN
+ */
+const char *
+_bb_draft_language_normalize (const char *language)
+{
+  if (g_strcmp0 (language, BB_DRAFT_LANGUAGE_ZH_CN) == 0)
+    return BB_DRAFT_LANGUAGE_ZH_CN;
+
+  return BB_DRAFT_LANGUAGE_EN;
+}
+
+/* Replaces *field with a copy of @value and notifies @prop if it
+ * changed. */
+static void
+update_string (BbDraftTemplate *self,
+               char           **field,
+               const char      *value,
+               guint            prop)
+{
+  if (set_string (field, value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+}
+
+/**
+ * _bb_draft_template_set_text:
+ * @self: a built-in #BbDraftTemplate
+ * @language: the language of @default_subject and @default_body
+ * @default_subject: the built-in's default subject in @language
+ * @default_body: the built-in's default body in @language
+ * @name: (nullable): the name, or %NULL for the default name
+ * @subject: (nullable): the subject, or %NULL for @default_subject
+ * @body: (nullable): the body, or %NULL for @default_body
+ *
+ * Gives a built-in new defaults and new text at once.  The
+ * notifications wait until everything is set, so a handler never sees
+ * half of the change, and "modified" is worked out once: it notifies
+ * only if it really changed.
+ */
+void
+_bb_draft_template_set_text (BbDraftTemplate *self,
+                             const char      *language,
+                             const char      *default_subject,
+                             const char      *default_body,
+                             const char      *name,
+                             const char      *subject,
+                             const char      *body)
+{
+  g_return_if_fail (BB_IS_DRAFT_TEMPLATE (self));
+  g_return_if_fail (self->builtin);
+  g_return_if_fail (default_subject != NULL && default_body != NULL);
+
+  g_object_freeze_notify (G_OBJECT (self));
+
+  set_string (&self->default_subject, default_subject);
+  set_string (&self->default_body, default_body);
+  update_string (self, &self->language, _bb_draft_language_normalize (language), PROP_LANGUAGE);
+  update_string (self, &self->name, name != NULL ? name : self->default_name, PROP_NAME);
+  update_string (self, &self->subject, subject != NULL ? subject : default_subject, PROP_SUBJECT);
+  update_string (self, &self->body, body != NULL ? body : default_body, PROP_BODY);
+  update_modified (self);
+
+  g_object_thaw_notify (G_OBJECT (self));
 }

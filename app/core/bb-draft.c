@@ -14,10 +14,50 @@
 
 #include <string.h>
 
-/* What the rep types over; the drafts are English, like the templates. */
-#define KEY_POINTS_HINT "- [key point]\n- [key point]\n- [key point]"
-#define CLOUD_LINK_HINT "[paste the download link here]"
-#define NO_SUBJECT "my earlier email"
+/* The words bb_draft_fill() adds to a template, in the template's
+ * language (not the user interface's: the client reads them). */
+typedef struct
+{
+  const char *greeting_before; /* around the client's name */
+  const char *greeting_after;
+  const char *greeting_anonymous;
+  const char *no_subject;      /* the subject of an unknown original */
+  const char *key_points_hint; /* what the rep types over */
+  const char *cloud_link_hint;
+  const char *unknown_type; /* of an attachment without a name */
+  gboolean    chinese;      /* dates and reasons */
+} Wording;
+
+static const Wording wording_en = {
+  .greeting_before = "Dear ",
+  .greeting_after = ",",
+  .greeting_anonymous = "Dear Sir or Madam,",
+  .no_subject = "my earlier email",
+  .key_points_hint = "- [key point]\n- [key point]\n- [key point]",
+  .cloud_link_hint = "[paste the download link here]",
+  .unknown_type = "unknown type",
+  .chinese = FALSE,
+};
+
+static const Wording wording_zh_cn = {
+  .greeting_before = "尊敬的",
+  .greeting_after = "：",
+  .greeting_anonymous = "您好：",
+  .no_subject = "我之前的邮件",
+  .key_points_hint = "- [要点一]\n- [要点二]\n- [要点三]",
+  .cloud_link_hint = "[请在此粘贴下载链接]",
+  .unknown_type = "未知类型",
+  .chinese = TRUE,
+};
+
+static const Wording *
+wording_for (BbDraftTemplate *tmpl)
+{
+  if (g_str_equal (bb_draft_template_get_language (tmpl), BB_DRAFT_LANGUAGE_ZH_CN))
+    return &wording_zh_cn;
+
+  return &wording_en;
+}
 
 /* The failed recipient a draft is about: the one given, or else the
  * bounce's first. */
@@ -209,11 +249,12 @@ find_client_name (BbBounce   *bounce,
   return g_steal_pointer (&name);
 }
 
-/* "2 March 2026": English month names whatever the rep's locale, since
- * the draft goes to the client.  A date that does not parse is shown as
- * it was written. */
+/* "2 March 2026" (English month names whatever the rep's locale, since
+ * the draft goes to the client) or "2026年3月2日".  A date that does not
+ * parse is shown as it was written. */
 static char *
-format_date (const char *date)
+format_date (const char    *date,
+             const Wording *wording)
 {
   static const char *const months[] = {
     "January",
@@ -237,6 +278,12 @@ format_date (const char *date)
   parsed = g_mime_utils_header_decode_date (date);
   if (parsed == NULL)
     return clean_value (date);
+
+  if (wording->chinese)
+    return g_strdup_printf ("%d年%d月%d日",
+                            g_date_time_get_year (parsed),
+                            g_date_time_get_month (parsed),
+                            g_date_time_get_day_of_month (parsed));
 
   return g_strdup_printf ("%d %s %d",
                           g_date_time_get_day_of_month (parsed),
@@ -269,7 +316,8 @@ format_size (gsize size)
 
 /* "quote.pdf (1.2 MB), price list.xlsx (57 bytes)" */
 static char *
-format_attachments (BbBounce *bounce)
+format_attachments (BbBounce      *bounce,
+                    const Wording *wording)
 {
   GPtrArray *attachments = bb_bounce_get_attachments (bounce);
   GString   *out = g_string_new (NULL);
@@ -283,11 +331,12 @@ format_attachments (BbBounce *bounce)
       if (attachment->filename != NULL && *attachment->filename != '\0')
         filename = clean_value (attachment->filename);
       else
-        filename = g_strdup_printf ("unnamed file (%s)",
-                                    attachment->content_type != NULL ? attachment->content_type : "unknown type");
+        filename = g_strdup_printf (wording->chinese ? "未命名文件（%s）" : "unnamed file (%s)",
+                                    attachment->content_type != NULL ? attachment->content_type
+                                                                     : wording->unknown_type);
 
       if (out->len > 0)
-        g_string_append (out, ", ");
+        g_string_append (out, wording->chinese ? "、" : ", ");
       g_string_append_printf (out, "%s (%s)", filename, size);
     }
 
@@ -295,58 +344,87 @@ format_attachments (BbBounce *bounce)
 }
 
 /* What happened, as a clause the client can read: "My earlier email
- * to … did not get through: <reason>." */
-static const char *
-describe_reason (BbRecipient *recipient)
+ * to … did not get through: <reason>." or "我之前发往 … 的邮件未能送达：
+ * <reason>。" */
+typedef struct
+{
+  const char *en;
+  const char *zh_cn;
+} Reason;
+
+static const Reason reason_user_unknown = { "the address was not recognised by the mail server",
+                                            "对方的邮件服务器无法识别这个地址" };
+static const Reason reason_host_unknown = { "the mail domain could not be found",
+                                            "找不到这个邮箱的域名" };
+static const Reason reason_too_big = { "the message was too large", "邮件太大" };
+static const Reason reason_returned = { "the mail server returned it", "被对方的邮件服务器退回" };
+
+static const Reason *
+find_reason (BbRecipient *recipient)
 {
   static const struct
   {
     const char *reason;
-    const char *text;
+    Reason      text;
   } reasons[] = {
-    { "userunknown", "the address was not recognised by the mail server" },
-    { "hostunknown", "the mail domain could not be found" },
-    { "hasmoved", "the mailbox has moved to another address" },
-    { "suspend", "the mailbox is disabled" },
-    { "mailboxfull", "the mailbox was full" },
-    { "mesgtoobig", "the message was too large" },
-    { "exceedlimit", "the message was too large" },
+    { "hasmoved", { "the mailbox has moved to another address", "这个邮箱已迁移到其他地址" } },
+    { "suspend", { "the mailbox is disabled", "这个邮箱已被停用" } },
+    { "mailboxfull", { "the mailbox was full", "邮箱已满" } },
   };
-  const char *reason;
+  static const Reason mailbox = { "the mailbox is not available", "这个邮箱目前无法使用" };
+  static const Reason filter = { "a mail filter stopped it", "被邮件过滤系统拦截" };
+  static const Reason busy = { "the mail server was too busy to accept it", "对方的邮件服务器太忙，未能接收" };
+  static const Reason temporary = { "a mail server had a temporary problem", "邮件服务器出现了临时故障" };
+  const char         *reason;
 
   if (recipient == NULL)
-    return "the mail server returned it";
+    return &reason_returned;
 
   reason = bb_recipient_get_reason (recipient);
+  if (g_strcmp0 (reason, "userunknown") == 0)
+    return &reason_user_unknown;
+  if (g_strcmp0 (reason, "hostunknown") == 0)
+    return &reason_host_unknown;
+  if (g_strcmp0 (reason, "mesgtoobig") == 0 || g_strcmp0 (reason, "exceedlimit") == 0)
+    return &reason_too_big;
   for (guint i = 0; reason != NULL && i < G_N_ELEMENTS (reasons); i++)
     if (g_str_equal (reasons[i].reason, reason))
-      return reasons[i].text;
+      return &reasons[i].text;
 
   switch (bb_recipient_get_category (recipient))
     {
     case BB_CATEGORY_ADDRESS:
-      return "the address was not recognised by the mail server";
+      return &reason_user_unknown;
     case BB_CATEGORY_DOMAIN:
-      return "the mail domain could not be found";
+      return &reason_host_unknown;
     case BB_CATEGORY_MAILBOX:
-      return "the mailbox is not available";
+      return &mailbox;
     case BB_CATEGORY_TOO_BIG:
-      return "the message was too large";
+      return &reason_too_big;
     case BB_CATEGORY_REPUTATION:
     case BB_CATEGORY_CONTENT:
     case BB_CATEGORY_AUTHENTICATION:
     case BB_CATEGORY_POLICY:
-      return "a mail filter stopped it";
+      return &filter;
     case BB_CATEGORY_RATE_LIMITED:
-      return "the mail server was too busy to accept it";
+      return &busy;
     case BB_CATEGORY_TEMPORARY:
-      return "a mail server had a temporary problem";
+      return &temporary;
     case BB_CATEGORY_UNKNOWN:
     case BB_CATEGORY_NOT_BOUNCE:
     case BB_N_CATEGORIES:
     default:
-      return "the mail server returned it";
+      return &reason_returned;
     }
+}
+
+static const char *
+describe_reason (BbRecipient   *recipient,
+                 const Wording *wording)
+{
+  const Reason *reason = find_reason (recipient);
+
+  return wording->chinese ? reason->zh_cn : reason->en;
 }
 
 /* Where the draft goes.  Most templates resend to the same person: the
@@ -566,6 +644,11 @@ add_placeholder (GArray     *placeholders,
  * {original_subject} reads "my earlier email".  Values from the notice
  * and the identity are made valid UTF-8.
  *
+ * What the draft adds of its own (the greeting, the date, the reason, the
+ * hints the rep types over, "my earlier email") is written in the
+ * template's language: for %BB_DRAFT_LANGUAGE_ZH_CN "尊敬的<client
+ * name>：" or "您好：", "2026年3月2日", "我之前的邮件" ….
+ *
  * Returns: (transfer full): the draft; free with bb_draft_free()
  */
 BbDraft *
@@ -581,6 +664,7 @@ bb_draft_fill (BbDraftTemplate        *tmpl,
   g_autofree char *original_subject = NULL;
   g_autofree char *template_subject = NULL;
   g_autofree char *template_body = NULL;
+  const Wording   *wording;
   BbDraft         *draft;
 
   g_return_val_if_fail (BB_IS_DRAFT_TEMPLATE (tmpl), NULL);
@@ -588,6 +672,7 @@ bb_draft_fill (BbDraftTemplate        *tmpl,
   g_return_val_if_fail (recipient == NULL || BB_IS_RECIPIENT (recipient), NULL);
 
   g_array_set_clear_func (placeholders, placeholder_clear);
+  wording = wording_for (tmpl);
 
   recipient = pick_recipient (bounce, recipient);
   failed = clean_value (recipient != NULL ? bb_recipient_get_address (recipient) : NULL);
@@ -599,27 +684,27 @@ bb_draft_fill (BbDraftTemplate        *tmpl,
   draft->to = pick_to (bb_draft_template_get_id (tmpl), recipient, failed, corrected);
 
   add_placeholder (placeholders, "greeting",
-                   client_name != NULL ? g_strdup_printf ("Dear %s,", client_name)
-                                       : g_strdup ("Dear Sir or Madam,"));
+                   client_name != NULL ? g_strconcat (wording->greeting_before, client_name, wording->greeting_after, NULL)
+                                       : g_strdup (wording->greeting_anonymous));
   add_placeholder (placeholders, "client_name", g_strdup (client_name != NULL ? client_name : ""));
   add_placeholder (placeholders, "failed_address", g_strdup (failed));
   add_placeholder (placeholders, "corrected_address", g_strdup (corrected));
   add_placeholder (placeholders, "to_address", g_strdup (draft->to));
-  add_placeholder (placeholders, "original_date", format_date (bb_bounce_get_original_date (bounce)));
-  add_placeholder (placeholders, "attachments", format_attachments (bounce));
-  add_placeholder (placeholders, "key_points", g_strdup (KEY_POINTS_HINT));
-  add_placeholder (placeholders, "cloud_link", g_strdup (CLOUD_LINK_HINT));
+  add_placeholder (placeholders, "original_date", format_date (bb_bounce_get_original_date (bounce), wording));
+  add_placeholder (placeholders, "attachments", format_attachments (bounce, wording));
+  add_placeholder (placeholders, "key_points", g_strdup (wording->key_points_hint));
+  add_placeholder (placeholders, "cloud_link", g_strdup (wording->cloud_link_hint));
   add_placeholder (placeholders, "my_name", clean_value (me != NULL ? me->name : NULL));
   add_placeholder (placeholders, "my_company", clean_value (me != NULL ? me->company : NULL));
   add_placeholder (placeholders, "signature", clean_value (me != NULL ? me->signature : NULL));
-  add_placeholder (placeholders, "reason", g_strdup (describe_reason (recipient)));
+  add_placeholder (placeholders, "reason", g_strdup (describe_reason (recipient, wording)));
 
   /* The template text may come from anywhere (a hand-edited file) */
   template_subject = clean_value (bb_draft_template_get_subject (tmpl));
   template_body = clean_value (bb_draft_template_get_body (tmpl));
 
   add_placeholder (placeholders, "original_subject",
-                   g_strdup (*original_subject != '\0' ? original_subject : NO_SUBJECT));
+                   g_strdup (*original_subject != '\0' ? original_subject : wording->no_subject));
   draft->subject = expand_subject (template_subject, placeholders);
 
   g_array_remove_index (placeholders, placeholders->len - 1);

@@ -18,6 +18,12 @@ G_BEGIN_DECLS
 #define BB_DRAFT_ALTERNATE_CONTACT "alternate-contact"
 #define BB_DRAFT_RETRY_LATER       "retry-later"
 
+/* The languages the built-in templates are written in.  This is the
+ * language of the text sent to the client, chosen in Preferences; it
+ * has nothing to do with the language of the user interface. */
+#define BB_DRAFT_LANGUAGE_EN       "en"
+#define BB_DRAFT_LANGUAGE_ZH_CN    "zh_CN"
+
 /**
  * BbSenderIdentity:
  * @name: the rep's name ("Li Wei")
@@ -43,8 +49,12 @@ G_DECLARE_FINAL_TYPE (BbDraftTemplate, bb_draft_template, BB, DRAFT_TEMPLATE, GO
  *   {client_name} {failed_address} {corrected_address} {to_address}
  *   {original_subject} {original_date} {attachments} {key_points}
  *   {cloud_link} {my_name} {my_company} {signature} {reason}
- *   {greeting} ("Dear <client name>," or "Dear Sir or Madam,")
- * Unknown placeholders are left as they are. */
+ *   {greeting} ("Dear <client name>," or "Dear Sir or Madam,"; in
+ *   Chinese "尊敬的<client name>：" or "您好：")
+ * Unknown placeholders are left as they are.  The "language" property
+ * (BB_DRAFT_LANGUAGE_EN, the default, or BB_DRAFT_LANGUAGE_ZH_CN) is the
+ * language of the text: the values bb_draft_fill() makes up (greeting,
+ * date, reason …) are written in it. */
 BbDraftTemplate *bb_draft_template_new            (const char *id,
                                                    const char *name,
                                                    const char *subject,
@@ -54,6 +64,7 @@ const char      *bb_draft_template_get_id         (BbDraftTemplate *self);
 const char      *bb_draft_template_get_name       (BbDraftTemplate *self);
 const char      *bb_draft_template_get_subject    (BbDraftTemplate *self);
 const char      *bb_draft_template_get_body       (BbDraftTemplate *self);
+const char      *bb_draft_template_get_language   (BbDraftTemplate *self);
 gboolean         bb_draft_template_get_builtin    (BbDraftTemplate *self);
 gboolean         bb_draft_template_get_modified   (BbDraftTemplate *self);
 void             bb_draft_template_set_name       (BbDraftTemplate *self,
@@ -69,8 +80,12 @@ G_DECLARE_FINAL_TYPE (BbDraftStore, bb_draft_store, BB, DRAFT_STORE, GObject)
 /* The templates: the four built-ins (possibly edited by the user) and the
  * user's own, persisted as a GKeyFile in @path (usually
  * $XDG_DATA_HOME/bounceback/templates.ini).  Implements GListModel of
- * BbDraftTemplate. */
+ * BbDraftTemplate.  The "language" property (construct, settable; "en"
+ * by default) picks the text of the built-ins the rep has not rewritten. */
 BbDraftStore    *bb_draft_store_new               (const char      *path);
+const char      *bb_draft_store_get_language      (BbDraftStore    *self);
+void             bb_draft_store_set_language      (BbDraftStore    *self,
+                                                   const char      *language);
 gboolean         bb_draft_store_load              (BbDraftStore    *self,
                                                    GError         **error);
 gboolean         bb_draft_store_save              (BbDraftStore    *self,

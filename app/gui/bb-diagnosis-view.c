@@ -93,7 +93,8 @@ struct _BbDiagnosisView
   BbDraftStore *store;
   BbBounce     *bounce;
 
-  guint recipient_index;
+  guint    recipient_index;
+  gboolean has_draft; /* the draft panel shows a draft to copy */
 };
 
 G_DEFINE_FINAL_TYPE (BbDiagnosisView, bb_diagnosis_view, ADW_TYPE_BIN)
@@ -105,6 +106,7 @@ enum
   PROP_DRAFT_STORE,
   PROP_BOUNCE,
   PROP_RECIPIENT_INDEX,
+  PROP_HAS_DRAFT,
   N_PROPS
 };
 
@@ -838,6 +840,18 @@ update_original (BbDiagnosisView *self,
 }
 
 static void
+set_has_draft (BbDiagnosisView *self,
+               gboolean         has_draft)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "diagnosis.copy-draft", has_draft);
+  if (self->has_draft == has_draft)
+    return;
+
+  self->has_draft = has_draft;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_DRAFT]);
+}
+
+static void
 update (BbDiagnosisView *self)
 {
   BbRecipient *r = current_recipient (self);
@@ -850,7 +864,7 @@ update (BbDiagnosisView *self)
       bb_draft_panel_set_target (self->draft_panel, NULL, NULL);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "diagnosis.copy-address", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "diagnosis.copy-corrected-address", FALSE);
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "diagnosis.copy-draft", FALSE);
+      set_has_draft (self, FALSE);
       return;
     }
 
@@ -868,7 +882,7 @@ update (BbDiagnosisView *self)
   draft = kind == BB_KIND_BOUNCE && r != NULL && self->store != NULL;
   bb_draft_panel_set_target (self->draft_panel, draft ? self->bounce : NULL, draft ? r : NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->draft_panel), draft);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "diagnosis.copy-draft", draft);
+  set_has_draft (self, draft);
 
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
 }
@@ -964,6 +978,21 @@ bb_diagnosis_view_get_recipient_index (BbDiagnosisView *self)
   g_return_val_if_fail (BB_IS_DIAGNOSIS_VIEW (self), 0);
 
   return self->recipient_index;
+}
+
+/**
+ * bb_diagnosis_view_get_has_draft:
+ * @self: a #BbDiagnosisView
+ *
+ * Returns: whether the view shows a resend draft, which
+ *   "diagnosis.copy-draft" copies
+ */
+gboolean
+bb_diagnosis_view_get_has_draft (BbDiagnosisView *self)
+{
+  g_return_val_if_fail (BB_IS_DIAGNOSIS_VIEW (self), FALSE);
+
+  return self->has_draft;
 }
 
 BbSettings *
@@ -1091,6 +1120,9 @@ bb_diagnosis_view_get_property (GObject    *object,
     case PROP_RECIPIENT_INDEX:
       g_value_set_uint (value, self->recipient_index);
       break;
+    case PROP_HAS_DRAFT:
+      g_value_set_boolean (value, self->has_draft);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1146,6 +1178,11 @@ bb_diagnosis_view_class_init (BbDiagnosisViewClass *klass)
   properties[PROP_RECIPIENT_INDEX] =
       g_param_spec_uint ("recipient-index", NULL, NULL, 0, G_MAXUINT, 0,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* Whether there is a resend draft to copy (a bounce, a recipient and
+   * templates): the window enables its Ctrl+Shift+C by it */
+  properties[PROP_HAS_DRAFT] =
+      g_param_spec_boolean ("has-draft", NULL, NULL, FALSE,
+                            G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (BB_TYPE_DRAFT_PANEL);

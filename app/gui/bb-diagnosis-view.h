@@ -24,6 +24,7 @@ guint         bb_diagnosis_view_get_recipient_index (BbDiagnosisView *self);
 void          bb_diagnosis_view_set_bounce          (BbDiagnosisView *self,
                                                      BbBounce        *bounce,
                                                      guint            recipient_index);
+gboolean      bb_diagnosis_view_get_has_draft       (BbDiagnosisView *self);
 BbSettings   *bb_diagnosis_view_get_settings        (BbDiagnosisView *self);
 BbDraftStore *bb_diagnosis_view_get_draft_store     (BbDiagnosisView *self);
 

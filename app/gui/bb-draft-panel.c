@@ -582,7 +582,8 @@ bb_draft_panel_set_store (BbDraftPanel *self,
  * bb_draft_panel_get_shared_store:
  * @settings: the application's settings
  *
- * Returns: (transfer none): the application's templates, loaded on first use
+ * Returns: (transfer none): the application's templates, loaded on first
+ *   use, in the language of the "draft-language" setting
  */
 BbDraftStore *
 bb_draft_panel_get_shared_store (BbSettings *settings)
@@ -599,6 +600,10 @@ bb_draft_panel_get_shared_store (BbSettings *settings)
 
   path = g_build_filename (g_get_user_data_dir (), "bounceback", "templates.ini", NULL);
   store = bb_draft_store_new (path);
+  /* The built-ins the rep has not rewritten follow Preferences ▸ Draft
+   * Language.  The binding goes when the settings go, and they own the
+   * store. */
+  g_object_bind_property (settings, "draft-language", store, "language", G_BINDING_SYNC_CREATE);
   if (!bb_draft_store_load (store, &error) &&
       !g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT) &&
       !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))

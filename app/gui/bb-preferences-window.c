@@ -214,7 +214,7 @@ placeholders_row_new (void)
     const char *placeholder;
     const char *meaning;
   } items[] = {
-    { "{greeting}", N_ ("“Dear …,” with the client’s name, or “Dear Sir or Madam,”") },
+    { "{greeting}", N_ ("“Dear …,” with the client’s name, or “Dear Sir or Madam,”; in Chinese drafts “尊敬的…：” or “您好：”") },
     { "{client_name}", N_ ("The client’s name, when the email named one") },
     { "{failed_address}", N_ ("The address that bounced") },
     { "{corrected_address}", N_ ("The corrected address, when the old one looks misspelt") },

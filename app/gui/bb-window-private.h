@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 GtkDropTarget *_bb_window_get_drop_target (BbWindow          *self);
 GListModel    *_bb_window_get_results     (BbWindow          *self);
 GtkWidget     *_bb_window_get_list_view   (BbWindow          *self);
+GtkWidget     *_bb_window_get_diagnosis_view (BbWindow        *self);
 AdwLeaflet    *_bb_window_get_leaflet     (BbWindow          *self);
 gboolean       _bb_window_get_content_shown (BbWindow        *self);
 const char    *_bb_window_get_page        (BbWindow          *self);

@@ -91,6 +91,9 @@ static void
 update_actions (BbWindow *self)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel", self->loading);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-draft",
+                                 self->diagnosis_view != NULL &&
+                                     bb_diagnosis_view_get_has_draft (BB_DIAGNOSIS_VIEW (self->diagnosis_view)));
 }
 
 static void
@@ -179,6 +182,31 @@ show_content_action (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   show_content (BB_WINDOW (widget));
+}
+
+/* A folded window is a narrow one: the diagnosis sets the address in a
+ * smaller size there (diagnosis.css), so that a usual address fits on
+ * one line instead of breaking inside a word. */
+static void
+update_narrow (BbWindow *self)
+{
+  if (adw_leaflet_get_folded (self->leaflet))
+    gtk_widget_add_css_class (self->diagnosis_view, "narrow");
+  else
+    gtk_widget_remove_css_class (self->diagnosis_view, "narrow");
+}
+
+/* Ctrl+Shift+C from anywhere in the window, not only from inside the
+ * diagnosis: the draft of the selected result (also when a narrow window
+ * shows the list). */
+static void
+copy_draft_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  BbWindow *self = BB_WINDOW (widget);
+
+  gtk_widget_activate_action (self->diagnosis_view, "diagnosis.copy-draft", NULL);
 }
 
 static void
@@ -279,6 +307,18 @@ end_loading (BbWindow *self)
   /* Folded (narrow window): one result goes straight to its diagnosis,
    * several show the list first. */
   adw_leaflet_set_visible_child (self->leaflet, n_items == 1 ? self->content_box : self->sidebar_box);
+
+  /* The stack hands the focus to the first widget that takes it, which
+   * depends on what happens to be shown (before the first allocation the
+   * leaflet does not know it is folded).  The list of results is the
+   * place to start from; a folded window showing the one diagnosis
+   * starts with no focus, and Tab goes to its first control.  (When the
+   * leaflet folds only later, it moves the focus from the list to the
+   * back button.) */
+  if (n_items > 1 || !adw_leaflet_get_folded (self->leaflet))
+    gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+  else
+    gtk_window_set_focus (GTK_WINDOW (self), NULL);
 }
 
 static void
@@ -756,8 +796,7 @@ bb_window_close_request (GtkWindow *window)
 static void
 bb_window_constructed (GObject *object)
 {
-  BbWindow     *self = BB_WINDOW (object);
-  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (self)));
+  BbWindow *self = BB_WINDOW (object);
 
   G_OBJECT_CLASS (bb_window_parent_class)->constructed (object);
 
@@ -767,15 +806,17 @@ bb_window_constructed (GObject *object)
   self->diagnosis_view = GTK_WIDGET (bb_diagnosis_view_new (self->settings));
   gtk_widget_set_vexpand (self->diagnosis_view, TRUE);
   gtk_box_append (self->diagnosis_box, self->diagnosis_view);
+  g_signal_connect_object (self->diagnosis_view, "notify::has-draft", G_CALLBACK (update_actions), self,
+                           G_CONNECT_SWAPPED);
+  update_actions (self);
+  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (update_narrow), self, G_CONNECT_SWAPPED);
+  update_narrow (self);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                bb_settings_get_window_width (self->settings),
                                bb_settings_get_window_height (self->settings));
   if (bb_settings_get_window_maximized (self->settings))
     gtk_window_maximize (GTK_WINDOW (self));
-
-  if (gtk_icon_theme_has_icon (theme, APP_ID "-symbolic"))
-    adw_status_page_set_icon_name (self->empty_page, APP_ID "-symbolic");
 }
 
 static void
@@ -902,11 +943,14 @@ bb_window_class_init (BbWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.try-sample", NULL, try_sample_action);
   gtk_widget_class_install_action (widget_class, "win.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "win.show-content", NULL, show_content_action);
+  gtk_widget_class_install_action (widget_class, "win.copy-draft", NULL, copy_draft_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.open-folder", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.cancel", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.copy-draft", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
 }
 
@@ -1009,6 +1053,14 @@ _bb_window_get_list_view (BbWindow *self)
   return GTK_WIDGET (self->list_view);
 }
 
+GtkWidget *
+_bb_window_get_diagnosis_view (BbWindow *self)
+{
+  g_return_val_if_fail (BB_IS_WINDOW (self), NULL);
+
+  return self->diagnosis_view;
+}
+
 AdwLeaflet *
 _bb_window_get_leaflet (BbWindow *self)
 {
@@ -1094,9 +1146,16 @@ scroll_to_draft (BbWindow *self)
   content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
   if (GTK_IS_VIEWPORT (content) && gtk_viewport_get_child (GTK_VIEWPORT (content)) != NULL)
     content = gtk_viewport_get_child (GTK_VIEWPORT (content));
+  /* The panel's top, or, when it is taller than the page, as far down
+   * as shows its buttons: what the rep does with the draft */
   if (gtk_widget_compute_point (panel, content, &GRAPHENE_POINT_INIT (0, 0), &point))
-    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)),
-                              MAX (0, point.y - 12));
+    {
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+      double         top = point.y - 12;
+      double         bottom = point.y + gtk_widget_get_height (panel) - gtk_adjustment_get_page_size (adjustment);
+
+      gtk_adjustment_set_value (adjustment, MAX (0, MAX (top, bottom)));
+    }
 }
 
 static void
@@ -1142,7 +1201,10 @@ screenshot_tick_cb (GtkWidget     *widget,
   BbWindow *self = BB_WINDOW (widget);
 
   /* A few frames, so that lists and scrolling have settled; then render
-   * right after a frame was painted. */
+   * right after a frame was painted.  The draft panel's place is known
+   * only once the page has been laid out: scroll to it again each frame. */
+  if (g_strcmp0 (self->screenshot_state, "draft") == 0)
+    scroll_to_draft (self);
   gtk_widget_queue_draw (widget);
   if (++self->screenshot_frames < 8)
     return G_SOURCE_CONTINUE;
