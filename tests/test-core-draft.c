@@ -392,6 +392,25 @@ test_fill_retry_later (void)
   g_assert_nonnull (strstr (draft->body, "Attached again: quote.pdf (79 bytes)\n"));
   /* No identity: the signature lines go, "Best regards," stays last */
   g_assert_true (g_str_has_suffix (draft->body, "\n\nBest regards,\n"));
+  /* Without the original's text, a hint to paste it */
+  g_assert_nonnull (strstr (draft->body, "[paste the text of your earlier email here]"));
+}
+
+/* Analysed with BB_ANALYZE_ORIGINAL_TEXT: the earlier email goes into the
+ * resend as it was, attachment left out. */
+static void
+test_fill_retry_later_original_text (void)
+{
+  g_autoptr (GBytes) bytes = g_bytes_new_static (user_unknown_notice, strlen (user_unknown_notice));
+  g_autoptr (BbBounce) bounce = bb_analyze_bytes_with_flags (bytes, "test", BB_ANALYZE_ORIGINAL_TEXT);
+  g_autoptr (BbBounce) plain = analyze (user_unknown_notice);
+  g_autoptr (BbDraft) draft = fill_builtin (BB_DRAFT_RETRY_LATER, bounce, NULL);
+
+  g_assert_cmpstr (bb_bounce_get_original_text (bounce), ==, "Dear John, please find our quotation attached.");
+  g_assert_null (bb_bounce_get_original_text (plain));
+  g_assert_nonnull (strstr (draft->body, "\nDear John, please find our quotation attached.\n"));
+  g_assert_null (strstr (draft->body, "[paste the text"));
+  g_assert_null (strstr (draft->body, "JVBERi0"));
 }
 
 /* The notice says nothing of the original: no subject, date, name or
@@ -1624,6 +1643,7 @@ main (int   argc,
   g_test_add_func ("/bb/core/draft/fill/mailbox-full", test_fill_mailbox_full);
   g_test_add_func ("/bb/core/draft/fill/link-instead", test_fill_link_instead);
   g_test_add_func ("/bb/core/draft/fill/retry-later", test_fill_retry_later);
+  g_test_add_func ("/bb/core/draft/fill/retry-later-original-text", test_fill_retry_later_original_text);
   g_test_add_func ("/bb/core/draft/fill/no-original", test_fill_no_original);
   g_test_add_func ("/bb/core/draft/fill/partial-identity", test_fill_partial_identity);
   g_test_add_func ("/bb/core/draft/fill/typo", test_fill_typo);

@@ -45,16 +45,17 @@ bb_core_init (void)
 
 typedef struct
 {
-  BbBounce     *bounce;
-  BbMessage    *msg;  /* NULL for fragments */
-  const char   *text; /* the notice's text */
-  gsize         text_len;
-  GPtrArray    *own;     /* the rep's addresses: not recipients */
-  gboolean      signals; /* the notice says it is about a failure */
-  gboolean      autoreply;
-  gboolean      not_bounce; /* the notice says what it is, and it is no failure */
-  GMimeMessage *original;   /* borrowed */
-  GMimeMessage *original_owned;
+  BbBounce      *bounce;
+  BbMessage     *msg;  /* NULL for fragments */
+  const char    *text; /* the notice's text */
+  gsize          text_len;
+  GPtrArray     *own;     /* the rep's addresses: not recipients */
+  gboolean       signals; /* the notice says it is about a failure */
+  gboolean       autoreply;
+  gboolean       not_bounce; /* the notice says what it is, and it is no failure */
+  BbAnalyzeFlags flags;
+  GMimeMessage  *original; /* borrowed */
+  GMimeMessage  *original_owned;
 } Analysis;
 
 static gboolean
@@ -586,6 +587,30 @@ recipients_fallback (Analysis     *a,
     }
 }
 
+/* The returned original's text, for resend drafts: its body when it is
+ * attached whole, else what follows the header block of a quoted one. */
+static char *
+original_text (Analysis     *a,
+               BbScanResult *scan)
+{
+  const gsize max = 64 * 1024;
+
+  if (a->msg != NULL && a->original == a->msg->original && !a->msg->original_headers_only)
+    return bb_message_body_text (a->original, max);
+  if (a->original == a->original_owned && scan->original_offset != G_MAXSIZE)
+    {
+      const char      *start = a->text + scan->original_offset;
+      const char      *blank = strstr (start, "\n\n");
+      g_autofree char *body = NULL;
+
+      if (blank == NULL)
+        return NULL;
+      body = g_strndup (blank + 2, MIN (strlen (blank + 2), max));
+      return g_strdup (g_strstrip (body));
+    }
+  return NULL;
+}
+
 /* The header fields of a quoted original that the analysis reads. */
 static char *
 keep_original_headers (const char *block,
@@ -944,6 +969,8 @@ analyze (Analysis *a)
   if (a->original != NULL)
     {
       set_original (a);
+      if (a->flags & BB_ANALYZE_ORIGINAL_TEXT)
+        b->original_text = original_text (a, scan);
       if (a->msg != NULL && a->original == a->msg->original && !a->msg->original_headers_only)
         {
           GMimeObject *body = g_mime_message_get_mime_part (a->original);
@@ -1354,14 +1381,30 @@ skip_mbox_from_line (const char **data,
  *
  * Returns: (transfer full): the analysis
  */
-static BbBounce *analyze_bytes (GBytes *data, const char *source, guint depth);
+static BbBounce *analyze_bytes (GBytes *data, const char *source, BbAnalyzeFlags flags, guint depth);
 
 BbBounce *
 bb_analyze_bytes (GBytes     *data,
                   const char *source)
 {
   g_return_val_if_fail (data != NULL, NULL);
-  return analyze_bytes (data, source, 0);
+  return analyze_bytes (data, source, BB_ANALYZE_DEFAULT, 0);
+}
+
+/**
+ * bb_analyze_bytes_with_flags:
+ *
+ * As bb_analyze_bytes(), with options.
+ *
+ * Returns: (transfer full): the analysis
+ */
+BbBounce *
+bb_analyze_bytes_with_flags (GBytes        *data,
+                             const char    *source,
+                             BbAnalyzeFlags flags)
+{
+  g_return_val_if_fail (data != NULL, NULL);
+  return analyze_bytes (data, source, flags, 0);
 }
 
 /* Did the outer analysis find only guesses?  Then a bounce attached to
@@ -1397,9 +1440,10 @@ looks_like_notice (GMimeMessage *message)
 }
 
 static BbBounce *
-analyze_bytes (GBytes     *data,
-               const char *source,
-               guint       depth)
+analyze_bytes (GBytes        *data,
+               const char    *source,
+               BbAnalyzeFlags flags,
+               guint          depth)
 {
   BbBounce        *bounce = _bb_bounce_new (source);
   g_autofree char *normalized = NULL;
@@ -1413,6 +1457,7 @@ analyze_bytes (GBytes     *data,
 
   bytes = g_bytes_get_data (data, &len);
   a.bounce = bounce;
+  a.flags = flags;
   a.own = g_ptr_array_new_with_free_func (g_free);
 
   if (len == 0 || bytes == NULL)
@@ -1523,7 +1568,7 @@ analyze_bytes (GBytes     *data,
               g_autofree char *inner_text = g_mime_object_to_string (GMIME_OBJECT (a.msg->original), NULL);
               gsize            inner_len = strlen (inner_text);
               g_autoptr (GBytes) inner_bytes = g_bytes_new_take (g_steal_pointer (&inner_text), inner_len);
-              BbBounce *inner = analyze_bytes (inner_bytes, source, depth + 1);
+              BbBounce *inner = analyze_bytes (inner_bytes, source, flags, depth + 1);
 
               if (inner->kind == BB_KIND_BOUNCE && inner->recipients->len > 0)
                 {

@@ -28,6 +28,21 @@ BbBounce *bb_analyze_bytes (GBytes     *data,
                             const char *source);
 
 /**
+ * BbAnalyzeFlags:
+ * @BB_ANALYZE_ORIGINAL_TEXT: also keep the returned original's text
+ *   (bb_bounce_get_original_text()), for resend drafts; costs a decode
+ */
+typedef enum
+{
+  BB_ANALYZE_DEFAULT = 0,
+  BB_ANALYZE_ORIGINAL_TEXT = 1 << 0,
+} BbAnalyzeFlags;
+
+BbBounce *bb_analyze_bytes_with_flags (GBytes         *data,
+                                       const char     *source,
+                                       BbAnalyzeFlags  flags);
+
+/**
  * bb_analyze_text:
  * @text: UTF-8 text pasted by the user (a whole message or a fragment)
  * @source: a label for the result

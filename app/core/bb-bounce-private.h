@@ -49,6 +49,7 @@ struct _BbBounce
   gsize      original_html_text; /* characters of text in the HTML body */
   guint      original_links;
 
+  char      *original_text; /* its body as text, when asked for */
   GPtrArray *content_hints; /* BbContentHint */
   gsize      size_limit;    /* a size limit the server quoted, in bytes */
 };

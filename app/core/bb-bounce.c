@@ -54,6 +54,7 @@ bb_bounce_finalize (GObject *object)
   g_free (self->original_subject);
   g_free (self->original_date);
   g_free (self->original_message_id);
+  g_free (self->original_text);
   g_clear_pointer (&self->original_from, _bb_mailbox_free);
   g_clear_pointer (&self->original_to, g_ptr_array_unref);
   g_clear_pointer (&self->attachments, g_ptr_array_unref);
@@ -219,6 +220,7 @@ GETTER (GPtrArray *, attachments)
 GETTER (gsize, original_size)
 GETTER (GPtrArray *, content_hints)
 GETTER (gsize, size_limit)
+GETTER (const char *, original_text)
 
 #undef GETTER
 

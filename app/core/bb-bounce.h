@@ -79,5 +79,6 @@ GPtrArray        *bb_bounce_get_attachments       (BbBounce *self);
 gsize             bb_bounce_get_original_size     (BbBounce *self);
 GPtrArray        *bb_bounce_get_content_hints     (BbBounce *self);
 gsize             bb_bounce_get_size_limit        (BbBounce *self);
+const char       *bb_bounce_get_original_text     (BbBounce *self);
 
 G_END_DECLS

@@ -189,40 +189,6 @@ has_exclamation_run (const char *text,
   return FALSE;
 }
 
-static void
-collect_bodies (GMimeObject *object,
-                GString     *text,
-                GString     *html,
-                guint        depth)
-{
-  GMimeContentType *ct;
-
-  if (depth > 12 || text->len + html->len > MAX_BODY)
-    return;
-  if (GMIME_IS_MULTIPART (object))
-    {
-      int n = g_mime_multipart_get_count (GMIME_MULTIPART (object));
-
-      for (int i = 0; i < n; i++)
-        collect_bodies (g_mime_multipart_get_part (GMIME_MULTIPART (object), i), text, html, depth + 1);
-      return;
-    }
-  if (!GMIME_IS_PART (object) || g_mime_part_is_attachment (GMIME_PART (object)))
-    return;
-  ct = g_mime_object_get_content_type (object);
-  if (ct != NULL && g_mime_content_type_is_type (ct, "text", "html"))
-    {
-      g_autofree char *s = bb_message_part_text (GMIME_PART (object), NULL);
-      g_string_append (html, s);
-    }
-  else if (ct == NULL || g_mime_content_type_is_type (ct, "text", "*"))
-    {
-      g_autofree char *s = bb_message_part_text (GMIME_PART (object), NULL);
-      g_string_append (text, s);
-      g_string_append_c (text, '\n');
-    }
-}
-
 static guint
 count_ci (const char *haystack,
           const char *needle)
@@ -323,7 +289,7 @@ _bb_content_hints_compute (BbBounce     *bounce,
   text = g_string_new (NULL);
   html = g_string_new (NULL);
   if (original != NULL && g_mime_message_get_mime_part (original) != NULL)
-    collect_bodies (g_mime_message_get_mime_part (original), text, html, 0);
+    bb_message_collect_bodies (g_mime_message_get_mime_part (original), text, html, MAX_BODY, 0);
   if (text->len == 0 && html->len == 0 && original_text != NULL)
     g_string_append_len (text, original_text, MIN (strlen (original_text), MAX_BODY));
 

@@ -214,7 +214,7 @@ static const Builtin builtins[] = {
           "Sent on: {original_date}\n"
           "Attached again: {attachments}\n"
           "\n"
-          "[paste the text of your earlier email here]\n"
+          "{original_text}\n"
           "\n" SIGNATURE_BLOCK,
       },
       {
@@ -227,7 +227,7 @@ static const Builtin builtins[] = {
           "发送日期：{original_date}\n"
           "重新附上：{attachments}\n"
           "\n"
-          "[请在此粘贴原邮件的正文]\n"
+          "{original_text}\n"
           "\n" SIGNATURE_BLOCK_ZH,
       },
   },

@@ -24,6 +24,7 @@ typedef struct
   const char *no_subject;      /* the subject of an unknown original */
   const char *key_points_hint; /* what the rep types over */
   const char *cloud_link_hint;
+  const char *original_text_hint;
   const char *unknown_type; /* of an attachment without a name */
   gboolean    chinese;      /* dates and reasons */
 } Wording;
@@ -35,6 +36,7 @@ static const Wording wording_en = {
   .no_subject = "my earlier email",
   .key_points_hint = "- [key point]\n- [key point]\n- [key point]",
   .cloud_link_hint = "[paste the download link here]",
+  .original_text_hint = "[paste the text of your earlier email here]",
   .unknown_type = "unknown type",
   .chinese = FALSE,
 };
@@ -46,6 +48,7 @@ static const Wording wording_zh_cn = {
   .no_subject = "我之前的邮件",
   .key_points_hint = "- [要点一]\n- [要点二]\n- [要点三]",
   .cloud_link_hint = "[请在此粘贴下载链接]",
+  .original_text_hint = "[请在此粘贴原邮件的正文]",
   .unknown_type = "未知类型",
   .chinese = TRUE,
 };
@@ -694,6 +697,12 @@ bb_draft_fill (BbDraftTemplate        *tmpl,
   add_placeholder (placeholders, "attachments", format_attachments (bounce, wording));
   add_placeholder (placeholders, "key_points", g_strdup (wording->key_points_hint));
   add_placeholder (placeholders, "cloud_link", g_strdup (wording->cloud_link_hint));
+  /* The earlier email itself when the notice returned it (and the
+   * analysis kept its text), else a hint to paste it. */
+  add_placeholder (placeholders, "original_text",
+                   g_strdup (bb_bounce_get_original_text (bounce) != NULL && *bb_bounce_get_original_text (bounce) != '\0'
+                                 ? bb_bounce_get_original_text (bounce)
+                                 : wording->original_text_hint));
   add_placeholder (placeholders, "my_name", clean_value (me != NULL ? me->name : NULL));
   add_placeholder (placeholders, "my_company", clean_value (me != NULL ? me->company : NULL));
   add_placeholder (placeholders, "signature", clean_value (me != NULL ? me->signature : NULL));

@@ -49,6 +49,7 @@ G_DECLARE_FINAL_TYPE (BbDraftTemplate, bb_draft_template, BB, DRAFT_TEMPLATE, GO
  *   {client_name} {failed_address} {corrected_address} {to_address}
  *   {original_subject} {original_date} {attachments} {key_points}
  *   {cloud_link} {my_name} {my_company} {signature} {reason}
+ *   {original_text} (the earlier email's text when the analysis kept it)
  *   {greeting} ("Dear <client name>," or "Dear Sir or Madam,"; in
  *   Chinese "尊敬的<client name>：" or "您好：")
  * Unknown placeholders are left as they are.  The "language" property

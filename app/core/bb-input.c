@@ -350,22 +350,23 @@ typedef struct
 
 typedef struct
 {
-  GThreadPool  *pool;
-  GAsyncQueue  *children; /* idle Child*, when analysing in worker processes */
-  GPtrArray    *all_children;
-  GMutex        lock;
-  GCond         cond;
-  GHashTable   *done; /* seq → Batch */
-  guint64       next_submit;
-  guint64       next_emit;
-  guint         max_in_flight;
-  Batch        *current;
-  BbInputFunc   func;
-  BbFormatFunc  format;
-  BbWriteFunc   write;
-  gpointer      user_data;
-  guint         failures;
-  GCancellable *cancellable;
+  GThreadPool   *pool;
+  GAsyncQueue   *children; /* idle Child*, when analysing in worker processes */
+  GPtrArray     *all_children;
+  GMutex         lock;
+  GCond          cond;
+  GHashTable    *done; /* seq → Batch */
+  guint64        next_submit;
+  guint64        next_emit;
+  guint          max_in_flight;
+  Batch         *current;
+  BbInputFunc    func;
+  BbAnalyzeFlags flags;
+  BbFormatFunc   format;
+  BbWriteFunc    write;
+  gpointer       user_data;
+  guint          failures;
+  GCancellable  *cancellable;
 } Pipeline;
 
 static Batch *
@@ -404,7 +405,7 @@ batch_run (Batch    *batch,
       BbBounce   *bounce;
 
       if (data != NULL)
-        bounce = bb_analyze_bytes (data, label);
+        bounce = bb_analyze_bytes_with_flags (data, label, p->flags);
       else
         {
           bounce = _bb_bounce_new (label);
@@ -719,6 +720,7 @@ children_stop (Pipeline *p)
 static guint
 run (const char *const *paths,
      guint              n_threads,
+     BbAnalyzeFlags     flags,
      GCancellable      *cancellable,
      BbInputFunc        func,
      BbFormatFunc       format,
@@ -731,6 +733,7 @@ run (const char *const *paths,
   if (n_threads == 0)
     n_threads = MAX (1, g_get_num_processors ());
   p.func = func;
+  p.flags = flags;
   p.format = format;
   p.write = write;
   p.user_data = user_data;
@@ -791,9 +794,28 @@ bb_input_analyze (const char *const *paths,
                   BbInputFunc        func,
                   gpointer           user_data)
 {
+  return bb_input_analyze_with_flags (paths, n_threads, BB_ANALYZE_DEFAULT, cancellable, func, user_data);
+}
+
+/**
+ * bb_input_analyze_with_flags:
+ * @flags: passed to bb_analyze_bytes_with_flags()
+ *
+ * As bb_input_analyze().
+ *
+ * Returns: how many inputs could not be read
+ */
+guint
+bb_input_analyze_with_flags (const char *const *paths,
+                             guint              n_threads,
+                             BbAnalyzeFlags     flags,
+                             GCancellable      *cancellable,
+                             BbInputFunc        func,
+                             gpointer           user_data)
+{
   g_return_val_if_fail (paths != NULL, 0);
   g_return_val_if_fail (func != NULL, 0);
-  return run (paths, n_threads, cancellable, func, NULL, NULL, NULL, user_data);
+  return run (paths, n_threads, flags, cancellable, func, NULL, NULL, NULL, user_data);
 }
 
 /**
@@ -816,7 +838,7 @@ bb_input_analyze_formatted (const char *const *paths,
 {
   g_return_val_if_fail (paths != NULL, 0);
   g_return_val_if_fail (format != NULL && write != NULL, 0);
-  return run (paths, n_threads, cancellable, NULL, format, write, NULL, user_data);
+  return run (paths, n_threads, BB_ANALYZE_DEFAULT, cancellable, NULL, format, write, NULL, user_data);
 }
 
 /**
@@ -844,7 +866,7 @@ bb_input_analyze_in_processes (const char *const *paths,
   if (n_workers == 0)
     n_workers = MAX (1, g_get_num_processors ());
   /* One worker would only add a copy: analyse in this process. */
-  return run (paths, n_workers, cancellable, NULL, format, write,
+  return run (paths, n_workers, BB_ANALYZE_DEFAULT, cancellable, NULL, format, write,
               n_workers > 1 ? worker_argv : NULL, user_data);
 }
 

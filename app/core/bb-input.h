@@ -9,6 +9,7 @@
 
 #include <gio/gio.h>
 
+#include "bb-analyze.h"
 #include "bb-bounce.h"
 
 G_BEGIN_DECLS
@@ -41,6 +42,12 @@ void     bb_input_foreach_message (const char    *path,
                                    BbMessageFunc  func,
                                    gpointer       user_data);
 
+guint    bb_input_analyze_with_flags (const char * const *paths,
+                                      guint               n_threads,
+                                      BbAnalyzeFlags      flags,
+                                      GCancellable       *cancellable,
+                                      BbInputFunc         func,
+                                      gpointer            user_data);
 guint    bb_input_analyze         (const char * const *paths,
                                    guint               n_threads,
                                    GCancellable       *cancellable,

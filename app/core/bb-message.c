@@ -324,3 +324,79 @@ bb_message_free (BbMessage *self)
   g_free (self->report_type);
   g_free (self);
 }
+
+/**
+ * bb_message_collect_bodies:
+ * @text: receives the text/plain bodies (not attachments)
+ * @html: receives the text/html bodies
+ * @max: stop once this much has been collected
+ *
+ * Decodes the readable bodies of a message or part.
+ */
+void
+bb_message_collect_bodies (GMimeObject *object,
+                           GString     *text,
+                           GString     *html,
+                           gsize        max,
+                           guint        depth)
+{
+  GMimeContentType *ct;
+
+  if (depth > 12 || text->len + html->len > max)
+    return;
+  if (GMIME_IS_MULTIPART (object))
+    {
+      int n = g_mime_multipart_get_count (GMIME_MULTIPART (object));
+
+      for (int i = 0; i < n; i++)
+        bb_message_collect_bodies (g_mime_multipart_get_part (GMIME_MULTIPART (object), i), text, html, max, depth + 1);
+      return;
+    }
+  if (!GMIME_IS_PART (object) || g_mime_part_is_attachment (GMIME_PART (object)))
+    return;
+  ct = g_mime_object_get_content_type (object);
+  if (ct != NULL && g_mime_content_type_is_type (ct, "text", "html"))
+    {
+      g_autofree char *s = bb_message_part_text (GMIME_PART (object), NULL);
+      g_string_append (html, s);
+    }
+  else if (ct == NULL || g_mime_content_type_is_type (ct, "text", "*"))
+    {
+      g_autofree char *s = bb_message_part_text (GMIME_PART (object), NULL);
+      g_string_append (text, s);
+      g_string_append_c (text, '\n');
+    }
+}
+
+/**
+ * bb_message_body_text:
+ * @max: at most this many bytes (cut on a character boundary)
+ *
+ * Returns: (transfer full): the message's text (its plain-text body, or
+ *   its HTML turned into text), trimmed
+ */
+char *
+bb_message_body_text (GMimeMessage *message,
+                      gsize         max)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+  g_autoptr (GString) html = g_string_new (NULL);
+  GMimeObject *body = g_mime_message_get_mime_part (message);
+  char        *out;
+
+  if (body != NULL)
+    bb_message_collect_bodies (body, text, html, max, 0);
+  if (text->len == 0 && html->len > 0)
+    out = bb_text_html_to_text (html->str, html->len);
+  else
+    out = g_strdup (text->str);
+  if (strlen (out) > max)
+    {
+      gsize cut = max;
+
+      while (cut > 0 && ((guchar) out[cut] & 0xc0) == 0x80)
+        cut--;
+      out[cut] = '\0';
+    }
+  return g_strstrip (out);
+}

@@ -32,6 +32,13 @@ void          bb_message_free        (BbMessage *self);
 char         *bb_message_part_text   (GMimePart *part,
                                       gsize     *raw_size);
 gsize         bb_message_part_size   (GMimePart *part);
+void          bb_message_collect_bodies (GMimeObject *object,
+                                         GString     *text,
+                                         GString     *html,
+                                         gsize        max,
+                                         guint        depth);
+char         *bb_message_body_text   (GMimeMessage *message,
+                                      gsize         max);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BbMessage, bb_message_free)
 

@@ -203,7 +203,8 @@ load_run (Load         *load,
       /* One thread: the GUI stays responsive on the other cores, and
        * GObject's process-wide locks make more threads wait on each other
        * anyway.  bb_input_analyze() checks @cancellable between messages. */
-      bb_input_analyze ((const char *const *) load->paths, 1, cancellable, on_result, load);
+      bb_input_analyze_with_flags ((const char *const *) load->paths, 1, BB_ANALYZE_ORIGINAL_TEXT,
+                                   cancellable, on_result, load);
     }
   else
     {
@@ -219,16 +220,9 @@ load_run (Load         *load,
 
           if (g_cancellable_is_cancelled (cancellable))
             return FALSE;
-          if (load->is_text)
-            {
-              gsize            len = 0;
-              const char      *text = g_bytes_get_data (bytes, &len);
-              g_autofree char *copy = g_strndup (text != NULL ? text : "", len);
-
-              bounce = bb_analyze_text (copy, label);
-            }
-          else
-            bounce = bb_analyze_bytes (bytes, label);
+          /* Pasted or dropped text and bundled samples alike: the
+           * original's text is kept for the resend drafts. */
+          bounce = bb_analyze_bytes_with_flags (bytes, label, BB_ANALYZE_ORIGINAL_TEXT);
           add_result (load, bounce);
         }
     }
