@@ -547,7 +547,7 @@ static void
 test_help_overlay (void)
 {
   g_autoptr (GtkBuilder) builder =
-      gtk_builder_new_from_resource ("/io/github/bounceback/Bounceback/gtk/help-overlay.ui");
+      gtk_builder_new_from_resource ("/io/github/bounceback/Bounceback/help-overlay.ui");
   GtkWidget *overlay = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
   g_autoptr (GString) accels = g_string_new (NULL);
   g_autoptr (GPtrArray) stack = g_ptr_array_new ();
@@ -771,6 +771,12 @@ no_windows (gpointer data)
   return gtk_application_get_windows (data) == NULL;
 }
 
+static gboolean
+has_help_overlay (gpointer data)
+{
+  return gtk_application_window_get_help_overlay (data) != NULL;
+}
+
 static void
 test_application (void)
 {
@@ -807,7 +813,8 @@ test_application (void)
   accels = (const char *const *) gtk_application_get_accels_for_action (GTK_APPLICATION (application), "app.preferences");
   g_assert_true (g_strv_contains (accels, "<Control>comma"));
   g_strfreev ((char **) accels);
-  g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  /* (loaded when idle after the window's first frame) */
+  iterate_until (has_help_overlay, window);
   accels = (const char *const *) gtk_application_get_accels_for_action (GTK_APPLICATION (application), "win.show-help-overlay");
   g_assert_true (g_strv_contains (accels, "<Control>question"));
   g_strfreev ((char **) accels);

@@ -5,12 +5,27 @@
  *
  * Opens files given on the command line or through "Open With", owns the
  * settings, and carries the app-wide actions: quit, preferences, about.
- * The keyboard shortcuts window comes from gtk/help-overlay.ui in the
- * resources (GtkApplication adds win.show-help-overlay and Ctrl+?).
+ * The keyboard shortcuts window is ui/gtk/help-overlay.ui, but in the
+ * resources it is not at gtk/help-overlay.ui, where GtkApplication would
+ * build one with every window before its first frame: each window loads
+ * it when idle after that frame (GtkApplicationWindow then adds
+ * win.show-help-overlay), and the Ctrl+? key is set here.
  *
  * Developer option for tools/screenshots.sh: BOUNCEBACK_SCREENSHOT=PNG
  * (with BOUNCEBACK_SCREENSHOT_STATE=empty|diagnosis|draft, and optionally
  * BOUNCEBACK_SCREENSHOT_SIZE=WxH) opens a 1000×720 window, renders it to PNG once it shows that state, and quits.
+ *
+ * Developer option for tests/bench/bench-gui.sh: BOUNCEBACK_TIMING=1 prints
+ * milestones to stderr, one line each, "timing <milestone> <µs>" with
+ * g_get_monotonic_time() (CLOCK_MONOTONIC): "main" (top of main()),
+ * "first-frame" (after-paint of the window's first frame) and, with files
+ * on the command line, "load-start" (the analysis is requested),
+ * "diagnosis-shown" (after-paint of the first frame showing the diagnosis
+ * of the first result) and "diagnosis-settled" (the same once the page's
+ * crossfade is over).  The files are opened 500 ms after the first frame,
+ * as a drop on a window that is already up would be, so that the load
+ * measures the analysis and not the startup.  BOUNCEBACK_TIMING_QUIT=1
+ * then quits after the last milestone.
  */
 
 #include "config.h"
@@ -62,10 +77,26 @@ get_window (BbApplication *self)
   return new_window;
 }
 
+static gboolean
+timing_enabled (void)
+{
+  return g_strcmp0 (g_getenv ("BOUNCEBACK_TIMING"), "1") == 0;
+}
+
+static gboolean
+timing_quit (void)
+{
+  return g_strcmp0 (g_getenv ("BOUNCEBACK_TIMING_QUIT"), "1") == 0;
+}
+
 static void
 bb_application_activate (GApplication *application)
 {
-  gtk_window_present (GTK_WINDOW (get_window (BB_APPLICATION (application))));
+  BbWindow *window = get_window (BB_APPLICATION (application));
+
+  if (timing_enabled ())
+    _bb_window_time (window, NULL, 0, timing_quit ());
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 static void
@@ -76,7 +107,10 @@ bb_application_open (GApplication *application,
 {
   BbWindow *window = get_window (BB_APPLICATION (application));
 
-  bb_window_open_files (window, files, n_files);
+  if (timing_enabled ())
+    _bb_window_time (window, files, n_files, timing_quit ());
+  else
+    bb_window_open_files (window, files, n_files);
   gtk_window_present (GTK_WINDOW (window));
 }
 
@@ -151,6 +185,7 @@ bb_application_startup (GApplication *application)
   BbApplication           *self = BB_APPLICATION (application);
   static const char *const quit_accels[] = { "<Control>q", NULL };
   static const char *const preferences_accels[] = { "<Control>comma", NULL };
+  static const char *const help_overlay_accels[] = { "<Control>question", NULL };
   g_autoptr (GtkCssProvider) diagnosis_css = gtk_css_provider_new ();
   const char *screenshot = g_getenv ("BOUNCEBACK_SCREENSHOT");
 
@@ -162,6 +197,7 @@ bb_application_startup (GApplication *application)
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay", help_overlay_accels);
 
   /* The diagnosis view's own style sheet. */
   gtk_css_provider_load_from_resource (diagnosis_css, RESOURCE_PATH "/diagnosis.css");

@@ -502,17 +502,18 @@ step_row_new (guint       number,
               const char *text)
 {
   GtkWidget       *row = gtk_list_box_row_new ();
-  GtkWidget       *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget       *grid = gtk_grid_new ();
   g_autofree char *digits = g_strdup_printf ("%u", number);
   GtkWidget       *badge = gtk_label_new (digits);
   GtkWidget       *label = gtk_label_new (text);
 
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_widget_set_focusable (row, FALSE);
-  gtk_widget_set_margin_top (box, 12);
-  gtk_widget_set_margin_bottom (box, 12);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (grid, 12);
+  gtk_widget_set_margin_bottom (grid, 12);
+  gtk_widget_set_margin_start (grid, 12);
+  gtk_widget_set_margin_end (grid, 12);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
 
   gtk_widget_add_css_class (badge, "bb-step-number");
   gtk_widget_set_valign (badge, GTK_ALIGN_START);
@@ -523,9 +524,14 @@ step_row_new (guint       number,
   no_hyphens (GTK_LABEL (label));
   gtk_widget_set_hexpand (label, TRUE);
 
-  gtk_box_append (GTK_BOX (box), badge);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  /* A grid, not a horizontal box: a box measures a wrapping label's
+   * width for the row's height on every allocation, which GtkLabel
+   * answers with a binary search over layouts of the whole text; the
+   * steps were most of the text shaped when a diagnosis is shown (about
+   * three times less with the grid; tests/bench/bench-gui.sh). */
+  gtk_grid_attach (GTK_GRID (grid), badge, 0, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), label, 1, 0, 1, 1);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), grid);
 
   return row;
 }
@@ -858,7 +864,12 @@ update (BbDiagnosisView *self)
   BbKind       kind;
   gboolean     draft;
 
-  gtk_widget_set_visible (GTK_WIDGET (self->scroller), self->bounce != NULL);
+  /* With no bounce the view shows nothing.  Child-visible rather than
+   * visible: a hidden page loses its styles and sizes, and showing it
+   * again cost the next diagnosis about 25 ms (tests/bench/bench-gui.sh). */
+  gtk_widget_set_child_visible (GTK_WIDGET (self->scroller), self->bounce != NULL);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->scroller), GTK_ACCESSIBLE_STATE_HIDDEN,
+                               self->bounce == NULL, -1);
   if (self->bounce == NULL)
     {
       bb_draft_panel_set_target (self->draft_panel, NULL, NULL);
@@ -962,6 +973,35 @@ bb_diagnosis_view_set_bounce (BbDiagnosisView *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BOUNCE]);
   if (index_changed)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECIPIENT_INDEX]);
+}
+
+/**
+ * bb_diagnosis_view_warm_up:
+ * @sample: a bounce to lay out
+ * @width: the width to lay it out for
+ *
+ * Lays out the diagnosis of @sample once, without showing it, then shows
+ * nothing again.  The first diagnosis the user sees then finds the fonts,
+ * glyph shapes, CSS and templates it needs already loaded.  Does nothing
+ * while the view shows a bounce.
+ */
+void
+bb_diagnosis_view_warm_up (BbDiagnosisView *self,
+                           BbBounce        *sample,
+                           int              width)
+{
+  GtkWidget *content;
+
+  g_return_if_fail (BB_IS_DIAGNOSIS_VIEW (self));
+  g_return_if_fail (BB_IS_BOUNCE (sample));
+
+  if (self->bounce != NULL)
+    return;
+  bb_diagnosis_view_set_bounce (self, sample, 0);
+  content = gtk_scrolled_window_get_child (self->scroller);
+  gtk_widget_measure (content, GTK_ORIENTATION_HORIZONTAL, -1, NULL, NULL, NULL, NULL);
+  gtk_widget_measure (content, GTK_ORIENTATION_VERTICAL, MAX (width, 1), NULL, NULL, NULL, NULL);
+  bb_diagnosis_view_set_bounce (self, NULL, 0);
 }
 
 BbBounce *

@@ -27,5 +27,8 @@ void          bb_diagnosis_view_set_bounce          (BbDiagnosisView *self,
 gboolean      bb_diagnosis_view_get_has_draft       (BbDiagnosisView *self);
 BbSettings   *bb_diagnosis_view_get_settings        (BbDiagnosisView *self);
 BbDraftStore *bb_diagnosis_view_get_draft_store     (BbDiagnosisView *self);
+void          bb_diagnosis_view_warm_up             (BbDiagnosisView *self,
+                                                     BbBounce        *sample,
+                                                     int              width);
 
 G_END_DECLS

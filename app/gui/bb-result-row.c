@@ -88,6 +88,29 @@ bb_result_row_set_property (GObject      *object,
     }
 }
 
+/* The tooltip: the whole source (path#N), for whoever wonders which file
+ * it was.  It is looked up when it is about to show rather than set at
+ * each bind: on GTK 4.8, gtk_widget_set_tooltip_text() on a visible
+ * widget asks where the pointer is, an X round trip per row: filling the
+ * list with 50 results took three times as long (tests/bench/bench-gui.sh). */
+static gboolean
+bb_result_row_query_tooltip (GtkWidget  *widget,
+                             int         x,
+                             int         y,
+                             gboolean    keyboard_tooltip,
+                             GtkTooltip *tooltip)
+{
+  BbResultRow *self = BB_RESULT_ROW (widget);
+  const char  *source = NULL;
+
+  if (self->item != NULL)
+    source = bb_bounce_get_source (bb_result_item_get_bounce (self->item));
+  if (source == NULL || source[0] == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, source);
+  return TRUE;
+}
+
 static void
 bb_result_row_class_init (BbResultRowClass *klass)
 {
@@ -97,6 +120,7 @@ bb_result_row_class_init (BbResultRowClass *klass)
   object_class->dispose = bb_result_row_dispose;
   object_class->get_property = bb_result_row_get_property;
   object_class->set_property = bb_result_row_set_property;
+  widget_class->query_tooltip = bb_result_row_query_tooltip;
 
   properties[PROP_ITEM] =
       g_param_spec_object ("item", NULL, NULL, BB_TYPE_RESULT_ITEM,
@@ -115,6 +139,7 @@ static void
 bb_result_row_init (BbResultRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
 }
 
 GtkWidget *
@@ -141,7 +166,6 @@ bb_result_row_set_item (BbResultRow  *self,
                         BbResultItem *item)
 {
   g_autofree char *title = NULL;
-  const char      *source;
 
   g_return_if_fail (BB_IS_RESULT_ROW (self));
   g_return_if_fail (item == NULL || BB_IS_RESULT_ITEM (item));
@@ -158,7 +182,6 @@ bb_result_row_set_item (BbResultRow  *self,
       gtk_label_set_label (self->title_label, "");
       gtk_label_set_label (self->headline_label, "");
       gtk_label_set_label (self->badge_label, "");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self), NULL);
     }
   else
     {
@@ -168,9 +191,6 @@ bb_result_row_set_item (BbResultRow  *self,
       gtk_label_set_label (self->badge_label, bb_result_item_get_badge_label (item));
       self->badge_class = g_strdup (bb_result_item_get_badge_css_class (item));
       gtk_widget_add_css_class (GTK_WIDGET (self->badge_label), self->badge_class);
-      /* The whole source (path#N) for whoever wonders which file it was */
-      source = bb_bounce_get_source (bb_result_item_get_bounce (item));
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self), source);
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);

@@ -26,5 +26,9 @@ void           _bb_window_analyse_text    (BbWindow          *self,
 void           _bb_window_take_screenshot (BbWindow          *self,
                                            const char        *path,
                                            const char        *state);
+void           _bb_window_time            (BbWindow          *self,
+                                           GFile            **files,
+                                           int                n_files,
+                                           gboolean           quit);
 
 G_END_DECLS

@@ -8,6 +8,10 @@
  * selected one).  Bounces come in by drag and drop (files, folders or
  * text), through the file chooser, from the clipboard and from the
  * bundled samples; all of it is read by BbLoader on a worker thread.
+ *
+ * The first frame shows the empty page only; what the other pages need
+ * first (the diagnosis view, a first layout of a diagnosis, the keyboard
+ * shortcuts window) is done when idle after it (see prepare_cb).
  */
 
 #include "config.h"
@@ -18,6 +22,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "bb-core.h"
 #include "bb-diagnosis-view.h"
 #include "bb-loader.h"
 #include "bb-result-item.h"
@@ -25,6 +30,8 @@
 
 #define RESOURCE_PATH "/io/github/bounceback/Bounceback"
 #define SAMPLES_PATH RESOURCE_PATH "/samples"
+/* The bundled sample laid out once after the first frame (prepare_cb) */
+#define WARM_UP_SAMPLE "lhost-gmail-01.eml"
 
 struct _BbWindow
 {
@@ -56,9 +63,10 @@ struct _BbWindow
   GtkFileChooserNative *chooser;
   char                 *screenshot_path;
   char                 *screenshot_state;
+  GPtrArray            *timing_files; /* GFile, opened after the first frame */
 
   /* borrowed */
-  GtkWidget *diagnosis_view; /* in diagnosis_box */
+  GtkWidget *diagnosis_view; /* in diagnosis_box; NULL until built */
 
   /* state */
   guint    n_messages; /* results (messages) of the current load shown */
@@ -67,7 +75,24 @@ struct _BbWindow
   guint    screenshot_source;
   guint    screenshot_tick;
   guint    screenshot_frames;
+  guint    prepare_source;
+  gboolean warmed_up;
+  int      timing_stage; /* TimingStage */
+  gboolean timing_quit;
+  guint    timing_source;
 };
+
+/* Developer option BOUNCEBACK_TIMING (bb-application.c): the next
+ * milestone to print. */
+typedef enum
+{
+  TIMING_OFF,
+  TIMING_FIRST_FRAME,
+  TIMING_WAIT, /* for the files to be opened */
+  TIMING_DIAGNOSIS_SHOWN,
+  TIMING_DIAGNOSIS_SETTLED,
+  TIMING_DONE,
+} TimingStage;
 
 G_DEFINE_FINAL_TYPE (BbWindow, bb_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -109,6 +134,28 @@ update_sidebar_title (BbWindow *self)
   adw_window_title_set_subtitle (self->sidebar_title, subtitle != NULL ? subtitle : "");
 }
 
+static void update_narrow (BbWindow *self);
+
+/* The diagnosis view is the largest part of the window, and nothing shows
+ * it before the first result: it is built when idle after the first frame
+ * (prepare_cb) or when first needed, whichever comes first, so that the
+ * first frame does not wait for it. */
+static GtkWidget *
+ensure_diagnosis_view (BbWindow *self)
+{
+  if (self->diagnosis_view != NULL)
+    return self->diagnosis_view;
+
+  self->diagnosis_view = GTK_WIDGET (bb_diagnosis_view_new (self->settings));
+  gtk_widget_set_vexpand (self->diagnosis_view, TRUE);
+  gtk_box_append (self->diagnosis_box, self->diagnosis_view);
+  g_signal_connect_object (self->diagnosis_view, "notify::has-draft", G_CALLBACK (update_actions), self,
+                           G_CONNECT_SWAPPED);
+  update_actions (self);
+  update_narrow (self);
+  return self->diagnosis_view;
+}
+
 /* ---- the selected result ---- */
 
 static void
@@ -120,11 +167,12 @@ show_selected (BbWindow *self)
 
   if (item == NULL)
     {
-      bb_diagnosis_view_set_bounce (BB_DIAGNOSIS_VIEW (self->diagnosis_view), NULL, 0);
+      if (self->diagnosis_view != NULL)
+        bb_diagnosis_view_set_bounce (BB_DIAGNOSIS_VIEW (self->diagnosis_view), NULL, 0);
       adw_window_title_set_title (self->content_title, "");
       return;
     }
-  bb_diagnosis_view_set_bounce (BB_DIAGNOSIS_VIEW (self->diagnosis_view),
+  bb_diagnosis_view_set_bounce (BB_DIAGNOSIS_VIEW (ensure_diagnosis_view (self)),
                                 bb_result_item_get_bounce (item),
                                 bb_result_item_get_recipient_index (item));
   /* The diagnosis names the address; the header says where it came from. */
@@ -190,6 +238,8 @@ show_content_action (GtkWidget  *widget,
 static void
 update_narrow (BbWindow *self)
 {
+  if (self->diagnosis_view == NULL)
+    return;
   if (adw_leaflet_get_folded (self->leaflet))
     gtk_widget_add_css_class (self->diagnosis_view, "narrow");
   else
@@ -206,7 +256,8 @@ copy_draft_action (GtkWidget  *widget,
 {
   BbWindow *self = BB_WINDOW (widget);
 
-  gtk_widget_activate_action (self->diagnosis_view, "diagnosis.copy-draft", NULL);
+  if (self->diagnosis_view != NULL)
+    gtk_widget_activate_action (self->diagnosis_view, "diagnosis.copy-draft", NULL);
 }
 
 static void
@@ -773,7 +824,76 @@ on_drop_cb (GtkDropTarget *target,
   return FALSE;
 }
 
+/* ---- after the first frame ---- */
+
+/* Idle, once the first frame is on screen, one step per call so that none
+ * holds the main loop long: build the diagnosis view; lay out a bundled
+ * sample in it once, so that the first real diagnosis finds the fonts,
+ * glyph shapes, CSS and the core's indices ready (it then shows about
+ * twice as fast: tests/bench/bench-gui.sh); load the keyboard shortcuts
+ * window, which GtkApplication would otherwise build with every window
+ * (see bb-application.c). */
+static gboolean
+prepare_cb (gpointer user_data)
+{
+  BbWindow *self = user_data;
+
+  if (self->diagnosis_view == NULL)
+    {
+      ensure_diagnosis_view (self);
+      return G_SOURCE_CONTINUE;
+    }
+  if (!self->warmed_up)
+    {
+      g_autoptr (GBytes) sample = NULL;
+      g_autoptr (BbBounce) bounce = NULL;
+      int sidebar_width = 0;
+
+      self->warmed_up = TRUE;
+      /* Not while results are shown or on their way. */
+      if (self->loading || g_list_model_get_n_items (G_LIST_MODEL (self->results)) > 0)
+        return G_SOURCE_CONTINUE;
+      sample = g_resources_lookup_data (SAMPLES_PATH "/" WARM_UP_SAMPLE, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+      if (sample == NULL)
+        return G_SOURCE_CONTINUE;
+      /* One small message: about a millisecond, on this thread. */
+      bounce = bb_analyze_bytes (sample, WARM_UP_SAMPLE);
+      gtk_widget_get_size_request (self->sidebar_box, &sidebar_width, NULL);
+      bb_diagnosis_view_warm_up (BB_DIAGNOSIS_VIEW (self->diagnosis_view), bounce,
+                                 MAX (gtk_widget_get_width (GTK_WIDGET (self)) - sidebar_width, sidebar_width));
+      return G_SOURCE_CONTINUE;
+    }
+  self->prepare_source = 0;
+  if (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self)) == NULL)
+    {
+      g_autoptr (GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PATH "/help-overlay.ui");
+      GObject *overlay = gtk_builder_get_object (builder, "help_overlay");
+
+      if (GTK_IS_SHORTCUTS_WINDOW (overlay))
+        gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (self), GTK_SHORTCUTS_WINDOW (overlay));
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_first_after_paint_cb (GdkFrameClock *clock,
+                         BbWindow      *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_first_after_paint_cb, self);
+  if (self->prepare_source == 0)
+    self->prepare_source = g_idle_add_full (G_PRIORITY_LOW, prepare_cb, self, NULL);
+}
+
 /* ---- the window ---- */
+
+static void
+bb_window_realize (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (bb_window_parent_class)->realize (widget);
+
+  g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                           G_CALLBACK (on_first_after_paint_cb), widget, 0);
+}
 
 static gboolean
 bb_window_close_request (GtkWindow *window)
@@ -803,14 +923,7 @@ bb_window_constructed (GObject *object)
   if (self->settings == NULL)
     self->settings = bb_settings_new ();
 
-  self->diagnosis_view = GTK_WIDGET (bb_diagnosis_view_new (self->settings));
-  gtk_widget_set_vexpand (self->diagnosis_view, TRUE);
-  gtk_box_append (self->diagnosis_box, self->diagnosis_view);
-  g_signal_connect_object (self->diagnosis_view, "notify::has-draft", G_CALLBACK (update_actions), self,
-                           G_CONNECT_SWAPPED);
-  update_actions (self);
   g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (update_narrow), self, G_CONNECT_SWAPPED);
-  update_narrow (self);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                bb_settings_get_window_width (self->settings),
@@ -827,6 +940,9 @@ bb_window_dispose (GObject *object)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->screenshot_source, g_source_remove);
+  g_clear_handle_id (&self->prepare_source, g_source_remove);
+  g_clear_handle_id (&self->timing_source, g_source_remove);
+  g_clear_pointer (&self->timing_files, g_ptr_array_unref);
   if (self->screenshot_tick != 0)
     {
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->screenshot_tick);
@@ -909,6 +1025,7 @@ bb_window_class_init (BbWindowClass *klass)
   object_class->finalize = bb_window_finalize;
   object_class->get_property = bb_window_get_property;
   object_class->set_property = bb_window_set_property;
+  widget_class->realize = bb_window_realize;
   window_class->close_request = bb_window_close_request;
 
   properties[PROP_SETTINGS] =
@@ -1058,7 +1175,7 @@ _bb_window_get_diagnosis_view (BbWindow *self)
 {
   g_return_val_if_fail (BB_IS_WINDOW (self), NULL);
 
-  return self->diagnosis_view;
+  return ensure_diagnosis_view (self);
 }
 
 AdwLeaflet *
@@ -1135,7 +1252,7 @@ scroll_to_draft (BbWindow *self)
   GtkWidget       *content;
   graphene_point_t point;
 
-  if (panel_type == 0 || (panel = find_descendant (self->diagnosis_view, panel_type)) == NULL)
+  if (panel_type == 0 || (panel = find_descendant (ensure_diagnosis_view (self), panel_type)) == NULL)
     {
       g_printerr ("screenshot: no draft panel in the diagnosis view\n");
       return;
@@ -1264,4 +1381,118 @@ _bb_window_take_screenshot (BbWindow   *self,
   self->screenshot_state = g_strdup (state != NULL ? state : "diagnosis");
   g_clear_handle_id (&self->screenshot_source, g_source_remove);
   self->screenshot_source = g_timeout_add (100, screenshot_wait_cb, self);
+}
+
+/* ---- timing (developer option BOUNCEBACK_TIMING, see bb-application.c) ---- */
+
+static void
+timing_mark (const char *milestone)
+{
+  g_printerr ("timing %s %" G_GINT64_FORMAT "\n", milestone, g_get_monotonic_time ());
+}
+
+static void
+timing_done (BbWindow *self)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+  self->timing_stage = TIMING_DONE;
+  if (self->timing_quit && application != NULL)
+    g_application_quit (G_APPLICATION (application));
+}
+
+/* What a drop would do, once the window has been up for a while. */
+static gboolean
+timing_open_cb (gpointer user_data)
+{
+  BbWindow *self = user_data;
+
+  self->timing_source = 0;
+  self->timing_stage = TIMING_DIAGNOSIS_SHOWN;
+  timing_mark ("load-start");
+  bb_window_open_files (self, (GFile **) self->timing_files->pdata, self->timing_files->len);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+timing_after_paint_cb (GdkFrameClock *clock,
+                       BbWindow      *self)
+{
+  switch ((TimingStage) self->timing_stage)
+    {
+    case TIMING_FIRST_FRAME:
+      timing_mark ("first-frame");
+      if (self->timing_files == NULL || self->timing_files->len == 0)
+        {
+          timing_done (self);
+          break;
+        }
+      self->timing_stage = TIMING_WAIT;
+      self->timing_source = g_timeout_add (500, timing_open_cb, self);
+      break;
+    case TIMING_DIAGNOSIS_SHOWN:
+      /* The frame just painted shows the results page (at the start of its
+       * crossfade) with the first result's diagnosis. */
+      if (!self->loading && g_strcmp0 (_bb_window_get_page (self), "empty") == 0)
+        {
+          /* Nothing was found: no diagnosis to wait for. */
+          timing_mark ("no-results");
+          timing_done (self);
+          break;
+        }
+      if (self->loading || g_strcmp0 (_bb_window_get_page (self), "results") != 0 ||
+          gtk_single_selection_get_selected_item (self->selection) == NULL ||
+          !_bb_window_get_content_shown (self))
+        break;
+      timing_mark ("diagnosis-shown");
+      self->timing_stage = TIMING_DIAGNOSIS_SETTLED;
+      G_GNUC_FALLTHROUGH;
+    case TIMING_DIAGNOSIS_SETTLED:
+      if (gtk_stack_get_transition_running (self->stack))
+        break;
+      timing_mark ("diagnosis-settled");
+      timing_done (self);
+      break;
+    case TIMING_OFF:
+    case TIMING_WAIT:
+    case TIMING_DONE:
+    default:
+      break;
+    }
+}
+
+static void
+timing_realize_cb (GtkWidget *widget,
+                   gpointer   user_data)
+{
+  g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                           G_CALLBACK (timing_after_paint_cb), widget, 0);
+}
+
+/**
+ * _bb_window_time:
+ * @files: (array length=n_files) (nullable): files to open once the window
+ *   is up, or %NULL
+ * @quit: whether to quit after the last milestone
+ *
+ * Prints the startup milestones (see bb-application.c).  Call it before
+ * the window is shown.
+ */
+void
+_bb_window_time (BbWindow *self,
+                 GFile   **files,
+                 int       n_files,
+                 gboolean  quit)
+{
+  g_return_if_fail (BB_IS_WINDOW (self));
+  g_return_if_fail (files != NULL || n_files == 0);
+
+  if (self->timing_stage != TIMING_OFF || gtk_widget_get_realized (GTK_WIDGET (self)))
+    return;
+  self->timing_stage = TIMING_FIRST_FRAME;
+  self->timing_quit = quit;
+  self->timing_files = g_ptr_array_new_with_free_func (g_object_unref);
+  for (int i = 0; i < n_files; i++)
+    g_ptr_array_add (self->timing_files, g_object_ref (files[i]));
+  g_signal_connect (self, "realize", G_CALLBACK (timing_realize_cb), NULL);
 }

@@ -18,6 +18,11 @@ main (int   argc,
 {
   g_autoptr (BbApplication) application = NULL;
 
+  /* Developer option BOUNCEBACK_TIMING=1 (bb-application.c): the first
+   * milestone of startup, before anything else runs. */
+  if (g_strcmp0 (g_getenv ("BOUNCEBACK_TIMING"), "1") == 0)
+    g_printerr ("timing main %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+
   setlocale (LC_ALL, "");
   /* GMime, and the message catalogue (BOUNCEBACK_LOCALEDIR lets an
    * uninstalled build find its own) */
