@@ -584,6 +584,19 @@ test_filters (Fixture      *f,
   filter->sort = BB_STORE_SORT_CATEGORY;
   CHECK ("7,5,3,1,6,4,2");
 
+  /* the other way round (a second click on a column): the first key is
+   * reversed, entries that tie stay newest first */
+  filter->reverse = TRUE;
+  filter->sort = BB_STORE_SORT_NEWEST;
+  CHECK ("1,2,3,4,5,6,7");
+  filter->sort = BB_STORE_SORT_ADDRESS;
+  CHECK ("7,6,5,4,3,2,1");
+  filter->sort = BB_STORE_SORT_DOMAIN;
+  CHECK ("7,6,5,4,3,2,1");
+  filter->sort = BB_STORE_SORT_STATE;
+  CHECK ("3,7,6,5,4,2,1");
+  filter->reverse = FALSE;
+
   /* pages of three add up to the whole list, in the same order */
   filter->sort = BB_STORE_SORT_NEWEST;
   all = list_numbers (f, filter, 0, 0);
@@ -1003,6 +1016,195 @@ test_entry_list (Fixture      *f,
   g_assert_cmpuint (calls[2], ==, n / 3);
 }
 
+/* ---- many entries at once ---- */
+
+static BbStoreFilter *
+filter_for_ids (Fixture *f,
+                ...)
+{
+  BbStoreFilter *filter = bb_store_filter_new ();
+  va_list        args;
+  int            sample;
+
+  filter->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  va_start (args, f);
+  while ((sample = va_arg (args, int)) > 0)
+    g_array_append_val (filter->ids, f->ids[sample - 1]);
+  va_end (args);
+  return filter;
+}
+
+static void
+test_bulk_state_and_tags (Fixture      *f,
+                          gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BbStoreFilter) pick = filter_for_ids (f, 1, 2, 3, 0);
+  g_autoptr (BbStoreFilter) none = filter_for_ids (f, 0);
+  g_autoptr (BbStoreFilter) tagged = bb_store_filter_new ();
+  g_autoptr (BbStoreFilter) copy = NULL;
+  g_autofree char *numbers = NULL;
+  guint changed = 99;
+  guint refused = 99;
+
+  /* the copy keeps the selection */
+  copy = bb_store_filter_copy (pick);
+  g_assert_nonnull (copy->ids);
+  g_assert_cmpuint (copy->ids->len, ==, 3);
+  g_assert_cmpint (g_array_index (copy->ids, gint64, 2), ==, f->ids[2]);
+  numbers = list_numbers (f, copy, 0, 0);
+  g_assert_cmpstr (numbers, ==, "3,2,1");
+  g_clear_pointer (&numbers, g_free);
+  /* an empty selection lets nothing through */
+  g_assert_cmpint (bb_store_count_entries (f->store, none, &error), ==, 0);
+
+  g_assert_true (bb_store_set_state (f->store, f->ids[1], BB_ENTRY_STATE_TO_VERIFY, &error));
+  g_assert_true (bb_store_set_state (f->store, f->ids[1], BB_ENTRY_STATE_RESENT, &error));
+  /* 1 and 3 are new (resolved would skip the work), 2 was resent */
+  g_assert_true (bb_store_set_state_matching (f->store, pick, BB_ENTRY_STATE_RESOLVED, &changed, &refused, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changed, ==, 1);
+  g_assert_cmpuint (refused, ==, 2);
+  g_assert_cmpint (state_of (f, f->ids[0]), ==, BB_ENTRY_STATE_NEW);
+  g_assert_cmpint (state_of (f, f->ids[1]), ==, BB_ENTRY_STATE_RESOLVED);
+  g_assert_cmpint (state_of (f, f->ids[2]), ==, BB_ENTRY_STATE_NEW);
+
+  /* to verify: the two new ones move, the resolved one is an end */
+  g_assert_true (bb_store_set_state_matching (f->store, pick, BB_ENTRY_STATE_TO_VERIFY, &changed, &refused, &error));
+  g_assert_cmpuint (changed, ==, 2);
+  g_assert_cmpuint (refused, ==, 1);
+  g_assert_cmpint (state_of (f, f->ids[0]), ==, BB_ENTRY_STATE_TO_VERIFY);
+  g_assert_cmpint (state_of (f, f->ids[1]), ==, BB_ENTRY_STATE_RESOLVED);
+  /* again: nothing changes; those already there are not refused */
+  g_assert_true (bb_store_set_state_matching (f->store, pick, BB_ENTRY_STATE_TO_VERIFY, &changed, &refused, &error));
+  g_assert_cmpuint (changed, ==, 0);
+  g_assert_cmpuint (refused, ==, 1);
+  /* outside the selection nothing moved */
+  g_assert_cmpint (state_of (f, f->ids[3]), ==, BB_ENTRY_STATE_NEW);
+  g_assert_cmpint (state_of (f, f->ids[6]), ==, BB_ENTRY_STATE_NEW);
+
+  /* a tag for the selection, counted once per entry that did not have it */
+  g_assert_true (bb_store_add_tag (f->store, f->ids[0], "展会客户", &error));
+  g_assert_true (bb_store_add_tag_matching (f->store, pick, "展会客户", &changed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changed, ==, 2);
+  tagged->tag = g_strdup ("展会客户");
+  numbers = list_numbers (f, tagged, 0, 0);
+  g_assert_cmpstr (numbers, ==, "3,2,1");
+  g_clear_pointer (&numbers, g_free);
+  /* a bad tag is refused, an empty selection makes no tag */
+  g_assert_false (bb_store_add_tag_matching (f->store, pick, "a;b", &changed, &error));
+  g_assert_error (error, BB_STORE_ERROR, BB_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (bb_store_add_tag_matching (f->store, none, "nobody", &changed, &error));
+  g_assert_cmpuint (changed, ==, 0);
+  {
+    g_autoptr (GPtrArray) tags = bb_store_count_tags (f->store, &error);
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < tags->len; i++)
+      g_assert_cmpstr (((BbStoreCount *) g_ptr_array_index (tags, i))->key, !=, "nobody");
+  }
+}
+
+static void
+test_bulk_delete_undo (Fixture      *f,
+                       gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BbStoreFilter) pick = filter_for_ids (f, 5, 6, 7, 0);
+  g_autoptr (BbStoreFilter) search = bb_store_filter_new ();
+  g_autoptr (BbStoreFilter) tagged = bb_store_filter_new ();
+  g_autoptr (BbEntry) before = NULL;
+  g_autoptr (BbEntry) after = NULL;
+  g_autofree char *numbers = NULL;
+  guint n = 99;
+
+  /* nothing to undo yet */
+  g_assert_true (bb_store_undo_delete (f->store, &n, &error));
+  g_assert_cmpuint (n, ==, 0);
+
+  g_assert_true (bb_store_set_state (f->store, f->ids[4], BB_ENTRY_STATE_DEAD, &error));
+  g_assert_true (bb_store_set_note (f->store, f->ids[4], "换人了", &error));
+  g_assert_true (bb_store_add_tag (f->store, f->ids[4], "只此一家", &error));
+  before = bb_store_get_entry (f->store, f->ids[4], &error);
+  g_assert_no_error (error);
+
+  g_assert_true (bb_store_delete_matching (f->store, pick, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 3);
+  numbers = list_numbers (f, NULL, 0, 0);
+  g_assert_cmpstr (numbers, ==, "4,3,2,1");
+  g_clear_pointer (&numbers, g_free);
+  /* gone from the search index, their tag forgotten, message gone */
+  search->text = g_strdup ("Catalogue");
+  g_assert_cmpint (bb_store_count_entries (f->store, search, &error), ==, 0);
+  tagged->tag = g_strdup ("只此一家");
+  g_assert_cmpint (bb_store_count_entries (f->store, tagged, &error), ==, 0);
+  g_assert_null (bb_store_get_entry (f->store, f->ids[4], &error));
+  g_assert_error (error, BB_STORE_ERROR, BB_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* meanwhile one of them is logged again, and a new entry takes the
+   * next id */
+  {
+    g_autofree char *date = rfc2822 (samples[6].when);
+    g_autofree char *other = rfc2822 ("2026-04-01T10:00:00Z");
+
+    test_log_one (f->store, date, samples[6].address, samples[6].hard, samples[6].subject);
+    test_log_one (f->store, other, "h.he@delta.example", TRUE, "New");
+  }
+
+  g_assert_true (bb_store_undo_delete (f->store, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 2); /* the one logged again is not doubled */
+  g_assert_cmpint (bb_store_count_entries (f->store, NULL, &error), ==, 7 + 1);
+  g_assert_cmpint (bb_store_count_entries (f->store, search, &error), ==, 1);
+  g_assert_cmpint (bb_store_count_entries (f->store, tagged, &error), ==, 1);
+
+  /* everything about the entry came back; its id was taken meanwhile
+   * (SQLite hands out the highest id + 1), so it has a new one */
+  {
+    g_autoptr (GPtrArray) all = bb_store_list_entries (f->store, NULL, 0, 0, &error);
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < all->len; i++)
+      if (g_strcmp0 (bb_entry_get_address (g_ptr_array_index (all, i)), samples[4].address) == 0)
+        {
+          g_assert_null (after);
+          after = g_object_ref (g_ptr_array_index (all, i));
+        }
+  }
+  g_assert_nonnull (after);
+  g_assert_cmpint (bb_entry_get_id (after), !=, f->ids[4]);
+  g_assert_cmpint (bb_entry_get_state (after), ==, BB_ENTRY_STATE_DEAD);
+  g_assert_cmpstr (bb_entry_get_note (after), ==, "换人了");
+  g_assert_true (g_strv_equal (bb_entry_get_tags (after), bb_entry_get_tags (before)));
+  g_assert_cmpstr (bb_entry_get_address (after), ==, samples[4].address);
+  g_assert_true (bb_entry_get_has_message (after));
+  {
+    g_autoptr (GBytes) raw = bb_store_dup_message (f->store, bb_entry_get_id (after), &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (raw);
+  }
+
+  /* undone once: a second undo does nothing */
+  g_assert_true (bb_store_undo_delete (f->store, &n, &error));
+  g_assert_cmpuint (n, ==, 0);
+  g_assert_cmpint (bb_store_count_entries (f->store, NULL, &error), ==, 8);
+
+  /* the delete is final once the log is closed */
+  g_assert_true (bb_store_delete_matching (f->store, pick, &n, &error));
+  g_assert_cmpuint (n, ==, 3);
+  test_finalize_object (f->store);
+  f->store = bb_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (bb_store_undo_delete (f->store, &n, &error));
+  g_assert_cmpuint (n, ==, 0);
+  g_assert_cmpint (bb_store_count_entries (f->store, NULL, &error), ==, 5);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1026,6 +1228,8 @@ main (int   argc,
   ADD ("/bb/store/async", test_async, FALSE);
   ADD ("/bb/store/import-cancelled", test_import_cancelled, FALSE);
   ADD ("/bb/store/entry-list", test_entry_list, FALSE);
+  ADD ("/bb/store/bulk/state-and-tags", test_bulk_state_and_tags, TRUE);
+  ADD ("/bb/store/bulk/delete-undo", test_bulk_delete_undo, TRUE);
 #undef ADD
 
   return g_test_run ();

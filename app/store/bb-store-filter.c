@@ -40,6 +40,11 @@ bb_store_filter_copy (const BbStoreFilter *filter)
   copy->category = g_strdup (filter->category);
   copy->domain = g_strdup (filter->domain);
   copy->text = g_strdup (filter->text);
+  if (filter->ids != NULL)
+    {
+      copy->ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), filter->ids->len);
+      g_array_append_vals (copy->ids, filter->ids->data, filter->ids->len);
+    }
   return copy;
 }
 
@@ -52,5 +57,6 @@ bb_store_filter_free (BbStoreFilter *filter)
   g_free (filter->category);
   g_free (filter->domain);
   g_free (filter->text);
+  g_clear_pointer (&filter->ids, g_array_unref);
   g_free (filter);
 }

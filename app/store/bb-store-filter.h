@@ -55,8 +55,13 @@ typedef enum
  *   diagnostic and note; case-insensitive for Latin letters; Chinese
  *   works for any length (one character included)
  * @sort: the order
+ * @ids: (nullable) (element-type gint64): only these entries (a
+ *   selection in the GUI); an empty array lets nothing through
+ * @reverse: %TRUE for @sort the other way round (Z → A, oldest first
+ *   …); entries that tie stay newest first
  *
- * A plain boxed struct: set the fields directly.
+ * A plain boxed struct: set the fields directly.  The copy and the free
+ * function copy and free @ids too.
  */
 typedef struct
 {
@@ -70,6 +75,8 @@ typedef struct
   gint64        until;
   char         *text;
   BbStoreSort   sort;
+  GArray       *ids;
+  gboolean      reverse;
 } BbStoreFilter;
 
 #define BB_TYPE_STORE_FILTER (bb_store_filter_get_type ())

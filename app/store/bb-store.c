@@ -239,6 +239,7 @@ static const char sqlite_magic[16] = "SQLite format 3";
 
 static gboolean
 read_schema_read_only (const char *path,
+                       gboolean    immutable,
                        guint32    *app_id,
                        int        *version,
                        GPtrArray  *tables,
@@ -253,9 +254,12 @@ read_schema_read_only (const char *path,
 
   if (file_uri == NULL)
     return FALSE;
-  /* immutable: no locks, no -wal or -shm files, nothing written at all */
-  uri = g_strconcat (file_uri, "?immutable=1", NULL);
+  /* immutable: no locks, no -wal or -shm files, nothing written at all;
+   * otherwise an ordinary read-only connection that takes the locks */
+  uri = g_strconcat (file_uri, immutable ? "?immutable=1" : "?mode=ro", NULL);
   rc = sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+  if (rc == SQLITE_OK && !immutable)
+    sqlite3_busy_timeout (db, 5000);
   if (rc == SQLITE_OK)
     rc = sqlite3_prepare_v2 (db, "PRAGMA application_id", -1, &stmt, NULL);
   if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -347,8 +351,19 @@ check_existing_file (const char *path,
       return FALSE;
     }
 
-  if (!read_schema_read_only (path, &schema_app_id, &version, tables, error))
-    return FALSE;
+  /* Immutable reading writes nothing, but it does not see another
+   * program writing the log at this very moment (it can then read a page
+   * half-changed and call the file malformed): only that failure is
+   * checked again, this time with the locks, before calling it damaged. */
+  if (!read_schema_read_only (path, TRUE, &schema_app_id, &version, tables, NULL))
+    {
+      g_ptr_array_set_size (tables, 0);
+      if (!read_schema_read_only (path, FALSE, &schema_app_id, &version, tables, error))
+        return FALSE;
+    }
+  /* made into a log by another program between the two reads */
+  if (app_id == 0 && schema_app_id == BB_STORE_APPLICATION_ID)
+    app_id = schema_app_id;
   if (schema_app_id != app_id)
     {
       g_set_error (error, BB_STORE_ERROR, BB_STORE_ERROR_NOT_DATABASE,
@@ -1982,10 +1997,13 @@ query_init (Query      *query,
 static void
 query_clear (Query *query)
 {
-  g_string_free (query->sql, TRUE);
-  g_ptr_array_unref (query->texts);
-  g_array_unref (query->ints);
-  g_array_unref (query->is_text);
+  /* a Query may be cleared before it was initialised (an early return) */
+  if (query->sql != NULL)
+    g_string_free (query->sql, TRUE);
+  g_clear_pointer (&query->texts, g_ptr_array_unref);
+  g_clear_pointer (&query->ints, g_array_unref);
+  g_clear_pointer (&query->is_text, g_array_unref);
+  query->sql = NULL;
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Query, query_clear)
@@ -2079,6 +2097,18 @@ query_where (Query               *query,
                        " WHERE et.tag_id = (SELECT t.id FROM tags t WHERE t.name = ?))");
       query_text (query, filter->tag);
     }
+  if (filter->ids != NULL)
+    {
+      /* One parameter whatever the number: the ids as a JSON array. */
+      g_autoptr (GString) json = g_string_sized_new (16 + filter->ids->len * 8);
+
+      g_string_append_c (json, '[');
+      for (guint i = 0; i < filter->ids->len; i++)
+        g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", g_array_index (filter->ids, gint64, i));
+      g_string_append_c (json, ']');
+      g_string_append (query->sql, " AND e.id IN (SELECT value FROM json_each(?))");
+      query_text (query, json->str);
+    }
   if (filter->text != NULL)
     text = g_strstrip (g_strdup (filter->text));
   if (text != NULL && *text != '\0')
@@ -2133,25 +2163,34 @@ query_where (Query               *query,
 }
 
 static const char *
-order_by (BbStoreSort sort)
+order_by (const BbStoreFilter *filter)
 {
+  BbStoreSort sort = filter != NULL ? filter->sort : BB_STORE_SORT_NEWEST;
+  gboolean    reverse = filter != NULL && filter->reverse;
+
+  /* Reversed, the first key goes the other way and ties stay newest
+   * first: SQLite then reads the same index backwards. */
   switch (sort)
     {
     case BB_STORE_SORT_OLDEST:
-      return " ORDER BY e.bounced_at ASC, e.id ASC";
+      return reverse ? " ORDER BY e.bounced_at DESC, e.id DESC" : " ORDER BY e.bounced_at ASC, e.id ASC";
     case BB_STORE_SORT_ADDRESS:
-      return " ORDER BY e.address ASC, e.id ASC";
+      return reverse ? " ORDER BY e.address DESC, e.id DESC" : " ORDER BY e.address ASC, e.id ASC";
     case BB_STORE_SORT_DOMAIN:
-      return " ORDER BY e.domain ASC, e.bounced_at DESC, e.id DESC";
+      return reverse ? " ORDER BY e.domain DESC, e.bounced_at DESC, e.id DESC"
+                     : " ORDER BY e.domain ASC, e.bounced_at DESC, e.id DESC";
     case BB_STORE_SORT_STATE:
       /* the expression of the index entries_state_order, word for word */
-      return " ORDER BY (CASE e.state WHEN 'new' THEN 0 WHEN 'to_verify' THEN 1 WHEN 'resent' THEN 2"
-             " WHEN 'resolved' THEN 3 ELSE 4 END), e.bounced_at DESC, e.id DESC";
+      return reverse ? " ORDER BY (CASE e.state WHEN 'new' THEN 0 WHEN 'to_verify' THEN 1 WHEN 'resent' THEN 2"
+                       " WHEN 'resolved' THEN 3 ELSE 4 END) DESC, e.bounced_at DESC, e.id DESC"
+                     : " ORDER BY (CASE e.state WHEN 'new' THEN 0 WHEN 'to_verify' THEN 1 WHEN 'resent' THEN 2"
+                       " WHEN 'resolved' THEN 3 ELSE 4 END), e.bounced_at DESC, e.id DESC";
     case BB_STORE_SORT_CATEGORY:
-      return " ORDER BY e.category ASC, e.bounced_at DESC, e.id DESC";
+      return reverse ? " ORDER BY e.category DESC, e.bounced_at DESC, e.id DESC"
+                     : " ORDER BY e.category ASC, e.bounced_at DESC, e.id DESC";
     case BB_STORE_SORT_NEWEST:
     default:
-      return " ORDER BY e.bounced_at DESC, e.id DESC";
+      return reverse ? " ORDER BY e.bounced_at ASC, e.id ASC" : " ORDER BY e.bounced_at DESC, e.id DESC";
     }
 }
 
@@ -2202,7 +2241,7 @@ bb_store_list_entries (BbStore             *self,
   locker = g_rec_mutex_locker_new (&self->lock);
   query_init (&query, "SELECT " BB_STORE_ENTRY_COLUMNS " FROM entries e");
   query_where (&query, filter);
-  g_string_append (query.sql, order_by (filter != NULL ? filter->sort : BB_STORE_SORT_NEWEST));
+  g_string_append (query.sql, order_by (filter));
   g_string_append (query.sql, " LIMIT ? OFFSET ?");
   query_int (&query, limit > 0 ? (gint64) limit : -1);
   query_int (&query, offset);
@@ -2296,7 +2335,7 @@ _bb_store_foreach_entry (BbStore             *self,
 
   query_init (&query, "SELECT " BB_STORE_ENTRY_COLUMNS " FROM entries e");
   query_where (&query, filter);
-  g_string_append (query.sql, order_by (filter != NULL ? filter->sort : BB_STORE_SORT_NEWEST));
+  g_string_append (query.sql, order_by (filter));
   /* not from the cache: @func may use the store */
   if (sqlite3_prepare_v2 (self->db, query.sql->str, -1, &stmt, NULL) != SQLITE_OK)
     {
@@ -2563,6 +2602,431 @@ bb_store_remove_tag (BbStore    *self,
 
 fail:
   _bb_store_rollback (self);
+  return FALSE;
+}
+
+/* ---- many entries at once (a selection in the GUI) ---- */
+
+/* Steps @stmt, which returns no rows; %FALSE with @error set when it
+ * failed. */
+static gboolean
+step_done (BbStore      *self,
+           sqlite3_stmt *stmt,
+           GError      **error)
+{
+  if (sqlite3_step (stmt) == SQLITE_DONE)
+    return TRUE;
+  _bb_store_set_sqlite_error (self, error);
+  return FALSE;
+}
+
+/* Runs @query (no rows) and returns the number of rows it changed, or -1
+ * with @error set. */
+static gint64
+run_change_query (BbStore *self,
+                  Query   *query,
+                  GError **error)
+{
+  g_autoptr (BbStmt) stmt = _bb_store_prepare (self, query->sql->str, error);
+
+  if (stmt == NULL)
+    return -1;
+  query_bind (query, stmt);
+  if (!step_done (self, stmt, error))
+      return -1;
+  return sqlite3_changes64 (self->db);
+}
+
+/* Appends "(?, ?, …)" with the machine names of the states @state can be
+ * reached from (itself excluded), or of those it cannot (and is not). */
+static guint
+query_states_from (Query       *query,
+                   BbEntryState state,
+                   gboolean     allowed)
+{
+  guint n = 0;
+
+  g_string_append (query->sql, " (");
+  for (guint i = 0; i < BB_N_ENTRY_STATES; i++)
+    {
+      if (i == state || bb_entry_state_can_change ((BbEntryState) i, state) != allowed)
+        continue;
+      g_string_append (query->sql, n > 0 ? ", ?" : "?");
+      query_text (query, bb_entry_state_to_string ((BbEntryState) i));
+      n++;
+    }
+  /* no state at all: a list that matches nothing */
+  if (n == 0)
+    g_string_append (query->sql, "NULL");
+  g_string_append_c (query->sql, ')');
+  return n;
+}
+
+/**
+ * bb_store_set_state_matching:
+ * @filter: which entries (its order does not matter); not %NULL, so that
+ *   a slip cannot change the whole log
+ * @n_changed: (out) (optional): entries moved to @state
+ * @n_refused: (out) (optional): entries bb_entry_state_can_change() does
+ *   not allow to go to @state; they are left as they are
+ *
+ * Moves every entry @filter lets through to @state where the rules allow
+ * it, in one transaction.  Entries in @state already are neither changed
+ * nor refused.
+ *
+ * Returns: %FALSE with @error set when the database failed
+ */
+gboolean
+bb_store_set_state_matching (BbStore             *self,
+                             const BbStoreFilter *filter,
+                             BbEntryState         state,
+                             guint               *n_changed,
+                             guint               *n_refused,
+                             GError             **error)
+{
+  g_autoptr (GRecMutexLocker) locker = NULL;
+  g_auto (Query) refused = { 0 };
+  g_auto (Query) update = { 0 };
+  gint64 n_refused_rows = 0;
+  gint64 n_updated;
+
+  g_return_val_if_fail (BB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (filter != NULL, FALSE);
+  g_return_val_if_fail (state <= BB_ENTRY_STATE_DEAD, FALSE);
+
+  locker = g_rec_mutex_locker_new (&self->lock);
+  if (!_bb_store_begin (self, error))
+    return FALSE;
+
+  query_init (&refused, "SELECT count(*) FROM entries e");
+  query_where (&refused, filter);
+  g_string_append (refused.sql, " AND e.state IN");
+  if (query_states_from (&refused, state, FALSE) > 0)
+    {
+      g_autoptr (BbStmt) stmt = _bb_store_prepare (self, refused.sql->str, error);
+
+      if (stmt == NULL)
+        goto fail;
+      query_bind (&refused, stmt);
+      if (sqlite3_step (stmt) != SQLITE_ROW)
+        {
+          _bb_store_set_sqlite_error (self, error);
+          goto fail;
+        }
+      n_refused_rows = sqlite3_column_int64 (stmt, 0);
+    }
+
+  query_init (&update, "UPDATE entries SET state = ?, updated_at = ? WHERE id IN (SELECT e.id FROM entries e");
+  query_text (&update, bb_entry_state_to_string (state));
+  query_int (&update, now_unix ());
+  query_where (&update, filter);
+  g_string_append (update.sql, " AND e.state IN");
+  query_states_from (&update, state, TRUE);
+  g_string_append_c (update.sql, ')');
+  n_updated = run_change_query (self, &update, error);
+  if (n_updated < 0 || !_bb_store_commit (self, error))
+    goto fail;
+
+  if (n_changed != NULL)
+    *n_changed = (guint) n_updated;
+  if (n_refused != NULL)
+    *n_refused = (guint) n_refused_rows;
+  return TRUE;
+
+fail:
+  _bb_store_rollback (self);
+  return FALSE;
+}
+
+/**
+ * bb_store_add_tag_matching:
+ * @filter: which entries; not %NULL
+ * @n_tagged: (out) (optional): entries that did not have @tag before
+ *
+ * Adds @tag to every entry @filter lets through, in one transaction.
+ *
+ * Returns: %FALSE with @error set for a bad tag or when the database
+ *   failed
+ */
+gboolean
+bb_store_add_tag_matching (BbStore             *self,
+                           const BbStoreFilter *filter,
+                           const char          *tag,
+                           guint               *n_tagged,
+                           GError             **error)
+{
+  g_autoptr (GRecMutexLocker) locker = NULL;
+  g_auto (Query) insert = { 0 };
+  g_auto (Query) touch = { 0 };
+  gint64 tag_id;
+  gint64 n_inserted;
+  gint64 now = now_unix ();
+
+  g_return_val_if_fail (BB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (filter != NULL, FALSE);
+
+  if (!_bb_store_valid_tag (tag, error))
+    return FALSE;
+  locker = g_rec_mutex_locker_new (&self->lock);
+  if (!_bb_store_begin (self, error))
+    return FALSE;
+  tag_id = _bb_store_tag_id (self, tag, TRUE, error);
+  if (tag_id <= 0)
+    goto fail;
+
+  /* the entries that get the tag now, then the tag */
+  query_init (&touch, "UPDATE entries SET updated_at = ? WHERE id IN (SELECT e.id FROM entries e");
+  query_int (&touch, now);
+  query_where (&touch, filter);
+  g_string_append (touch.sql, " AND NOT EXISTS (SELECT 1 FROM entry_tags et WHERE et.entry_id = e.id AND et.tag_id = ?))");
+  query_int (&touch, tag_id);
+  if (run_change_query (self, &touch, error) < 0)
+    goto fail;
+
+  query_init (&insert, "INSERT OR IGNORE INTO entry_tags (entry_id, tag_id) SELECT e.id, ? FROM entries e");
+  query_int (&insert, tag_id);
+  query_where (&insert, filter);
+  n_inserted = run_change_query (self, &insert, error);
+  if (n_inserted < 0)
+    goto fail;
+  /* nothing carries a new tag: do not keep it */
+  if (n_inserted == 0)
+    {
+      g_autoptr (BbStmt) forget = _bb_store_prepare (self,
+                                                     "DELETE FROM tags WHERE id = ? AND NOT EXISTS "
+                                                     "(SELECT 1 FROM entry_tags WHERE tag_id = ?)",
+                                                     error);
+
+      if (forget == NULL)
+        goto fail;
+      sqlite3_bind_int64 (forget, 1, tag_id);
+      sqlite3_bind_int64 (forget, 2, tag_id);
+      if (!step_done (self, forget, error))
+          goto fail;
+    }
+  if (!_bb_store_commit (self, error))
+    goto fail;
+  if (n_tagged != NULL)
+    *n_tagged = (guint) n_inserted;
+  return TRUE;
+
+fail:
+  _bb_store_rollback (self);
+  return FALSE;
+}
+
+/* What bb_store_undo_delete() puts back lives in temporary tables of this
+ * connection: they vanish with the BbStore, which makes the last delete
+ * final.  The trash keeps the tags by name and the messages no entry
+ * needed any more; the tables are made from the log's own, so they
+ * always have its columns. */
+static const char trash_drop_sql[] =
+    "DROP TABLE IF EXISTS temp.bb_trash_entries;"
+    "DROP TABLE IF EXISTS temp.bb_trash_tags;"
+    "DROP TABLE IF EXISTS temp.bb_trash_messages;";
+
+static const char trash_create_sql[] =
+    "CREATE TEMP TABLE bb_trash_entries AS SELECT * FROM main.entries WHERE 0;"
+    "CREATE TEMP TABLE bb_trash_tags (entry_id INTEGER NOT NULL, name TEXT NOT NULL);"
+    "CREATE TEMP TABLE bb_trash_messages AS SELECT * FROM main.messages WHERE 0;";
+
+static gboolean
+exec_script (BbStore    *self,
+             const char *sql,
+             GError    **error)
+{
+  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    {
+      _bb_store_set_sqlite_error (self, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+has_trash (BbStore *self)
+{
+  g_autoptr (BbStmt) stmt = _bb_store_prepare (self,
+                                               "SELECT 1 FROM sqlite_temp_master WHERE type = 'table' AND name = 'bb_trash_entries'",
+                                               NULL);
+
+  return stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW;
+}
+
+/**
+ * bb_store_delete_matching:
+ * @filter: which entries; not %NULL, so that a slip cannot empty the log
+ * @n_deleted: (out) (optional): entries deleted
+ *
+ * Deletes every entry @filter lets through, in one transaction, with its
+ * tags; stored messages no entry refers to any more and tags no entry
+ * carries any more go too.  bb_store_undo_delete() puts the entries back
+ * as long as this BbStore is open and nothing else was deleted since.
+ *
+ * Returns: %FALSE with @error set when the database failed
+ */
+gboolean
+bb_store_delete_matching (BbStore             *self,
+                          const BbStoreFilter *filter,
+                          guint               *n_deleted,
+                          GError             **error)
+{
+  g_autoptr (GRecMutexLocker) locker = NULL;
+  g_auto (Query) copy = { 0 };
+  gint64 n;
+
+  g_return_val_if_fail (BB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (filter != NULL, FALSE);
+
+  locker = g_rec_mutex_locker_new (&self->lock);
+  if (!_bb_store_begin (self, error))
+    return FALSE;
+  if (!exec_script (self, trash_drop_sql, error) || !exec_script (self, trash_create_sql, error))
+    goto fail;
+
+  query_init (&copy, "INSERT INTO temp.bb_trash_entries SELECT * FROM main.entries WHERE id IN (SELECT e.id FROM entries e");
+  query_where (&copy, filter);
+  g_string_append_c (copy.sql, ')');
+  n = run_change_query (self, &copy, error);
+  if (n < 0)
+    goto fail;
+  if (!exec_script (self,
+                    "INSERT INTO temp.bb_trash_tags SELECT et.entry_id, t.name FROM main.entry_tags et"
+                    " JOIN main.tags t ON t.id = et.tag_id WHERE et.entry_id IN (SELECT id FROM temp.bb_trash_entries);"
+                    /* entry_tags go with them (ON DELETE CASCADE), and the
+                     * triggers take them out of the search index */
+                    "DELETE FROM main.entries WHERE id IN (SELECT id FROM temp.bb_trash_entries);"
+                    "INSERT INTO temp.bb_trash_messages SELECT * FROM main.messages m"
+                    " WHERE m.id IN (SELECT message_id FROM temp.bb_trash_entries)"
+                    " AND NOT EXISTS (SELECT 1 FROM main.entries e WHERE e.message_id = m.id);"
+                    "DELETE FROM main.messages WHERE id IN (SELECT id FROM temp.bb_trash_messages);"
+                    "DELETE FROM main.tags WHERE name IN (SELECT name FROM temp.bb_trash_tags)"
+                    " AND NOT EXISTS (SELECT 1 FROM main.entry_tags et WHERE et.tag_id = tags.id);",
+                    error) ||
+      !_bb_store_commit (self, error))
+    goto fail;
+  if (n_deleted != NULL)
+    *n_deleted = (guint) n;
+  return TRUE;
+
+fail:
+  _bb_store_rollback (self);
+  return FALSE;
+}
+
+/**
+ * bb_store_undo_delete:
+ * @n_restored: (out) (optional): entries put back
+ *
+ * Puts back what the last bb_store_delete_matching() of this BbStore
+ * deleted, tags and stored messages included.  An entry that came back
+ * meanwhile (the same bounce was logged again) is not doubled; one whose
+ * id was taken by a new entry comes back under a new id.  Without a
+ * delete to undo, nothing happens.
+ *
+ * Returns: %FALSE with @error set when the database failed
+ */
+gboolean
+bb_store_undo_delete (BbStore *self,
+                      guint   *n_restored,
+                      GError **error)
+{
+  g_autoptr (GRecMutexLocker) locker = NULL;
+  g_autoptr (GArray) taken = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (BbStmt) restore = NULL;
+
+  g_return_val_if_fail (BB_IS_STORE (self), FALSE);
+
+  if (n_restored != NULL)
+    *n_restored = 0;
+  locker = g_rec_mutex_locker_new (&self->lock);
+  if (!has_trash (self))
+    return TRUE;
+  if (!_bb_store_begin (self, error))
+    return FALSE;
+
+  /* Messages first, under new ids if need be (found again by checksum);
+   * the columns are those of the log's version 1. */
+  if (!exec_script (self,
+                    "INSERT INTO main.messages (sha256, raw, raw_size, encoding, source, added_at)"
+                    " SELECT sha256, raw, raw_size, encoding, source, added_at FROM temp.bb_trash_messages"
+                    " WHERE true ON CONFLICT (sha256) DO NOTHING;"
+                    "UPDATE temp.bb_trash_entries SET message_id = (SELECT m.id FROM main.messages m"
+                    " WHERE m.sha256 = bb_trash_entries.msg_sha256) WHERE message_id IS NOT NULL;"
+                    "DELETE FROM temp.bb_trash_tags WHERE entry_id IN (SELECT t.id FROM temp.bb_trash_entries t"
+                    " JOIN main.entries e ON e.msg_sha256 = t.msg_sha256 AND e.address = t.address);"
+                    "DELETE FROM temp.bb_trash_entries WHERE EXISTS (SELECT 1 FROM main.entries e"
+                    " WHERE e.msg_sha256 = bb_trash_entries.msg_sha256 AND e.address = bb_trash_entries.address);",
+                    error))
+    goto fail;
+
+  /* ids a new entry took meanwhile: past every id in use */
+  {
+    g_autoptr (BbStmt) stmt = _bb_store_prepare (self,
+                                                 "SELECT t.id FROM temp.bb_trash_entries t WHERE t.id IN (SELECT id FROM main.entries)",
+                                                 error);
+    int rc;
+
+    if (stmt == NULL)
+      goto fail;
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      {
+        gint64 id = sqlite3_column_int64 (stmt, 0);
+        g_array_append_val (taken, id);
+      }
+    if (rc != SQLITE_DONE)
+      {
+        _bb_store_set_sqlite_error (self, error);
+        goto fail;
+      }
+  }
+  for (guint i = 0; i < taken->len; i++)
+    {
+      g_autoptr (BbStmt) move = _bb_store_prepare (self,
+                                                   "UPDATE temp.bb_trash_entries SET id = 1 + max("
+                                                   "(SELECT coalesce(max(id), 0) FROM main.entries),"
+                                                   " (SELECT max(id) FROM temp.bb_trash_entries)) WHERE id = ?",
+                                                   error);
+      g_autoptr (BbStmt) retag = NULL;
+      gint64 old_id = g_array_index (taken, gint64, i);
+
+      if (move == NULL)
+        goto fail;
+      sqlite3_bind_int64 (move, 1, old_id);
+      if (!step_done (self, move, error))
+          goto fail;
+      retag = _bb_store_prepare (self,
+                                 "UPDATE temp.bb_trash_tags SET entry_id = (SELECT max(id) FROM temp.bb_trash_entries)"
+                                 " WHERE entry_id = ?",
+                                 error);
+      if (retag == NULL)
+        goto fail;
+      sqlite3_bind_int64 (retag, 1, old_id);
+      if (!step_done (self, retag, error))
+          goto fail;
+    }
+
+  restore = _bb_store_prepare (self, "INSERT INTO main.entries SELECT * FROM temp.bb_trash_entries", error);
+  if (restore == NULL)
+    goto fail;
+  if (!step_done (self, restore, error))
+      goto fail;
+  if (n_restored != NULL)
+    *n_restored = (guint) sqlite3_changes (self->db);
+  g_clear_pointer (&restore, _bb_stmt_release);
+  if (!exec_script (self,
+                    "INSERT OR IGNORE INTO main.tags (name) SELECT DISTINCT name FROM temp.bb_trash_tags;"
+                    "INSERT OR IGNORE INTO main.entry_tags (entry_id, tag_id) SELECT tt.entry_id, t.id"
+                    " FROM temp.bb_trash_tags tt JOIN main.tags t ON t.name = tt.name;",
+                    error) ||
+      !exec_script (self, trash_drop_sql, error) || !_bb_store_commit (self, error))
+    goto fail;
+  return TRUE;
+
+fail:
+  _bb_store_rollback (self);
+  if (n_restored != NULL)
+    *n_restored = 0;
   return FALSE;
 }
 

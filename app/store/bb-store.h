@@ -265,6 +265,26 @@ gboolean      bb_store_remove_tag            (BbStore             *self,
                                               const char          *tag,
                                               GError             **error);
 
+/* Many entries at once: those a filter lets through (bb-store.c) */
+gboolean      bb_store_set_state_matching    (BbStore             *self,
+                                              const BbStoreFilter *filter,
+                                              BbEntryState         state,
+                                              guint               *n_changed,
+                                              guint               *n_refused,
+                                              GError             **error);
+gboolean      bb_store_add_tag_matching      (BbStore             *self,
+                                              const BbStoreFilter *filter,
+                                              const char          *tag,
+                                              guint               *n_tagged,
+                                              GError             **error);
+gboolean      bb_store_delete_matching       (BbStore             *self,
+                                              const BbStoreFilter *filter,
+                                              guint               *n_deleted,
+                                              GError             **error);
+gboolean      bb_store_undo_delete           (BbStore             *self,
+                                              guint               *n_restored,
+                                              GError             **error);
+
 /* Figures for the overview */
 GPtrArray    *bb_store_count_by_period       (BbStore             *self,
                                               BbStorePeriod        period,
