@@ -355,8 +355,17 @@ check_existing_file (const char *path,
    * program writing the log at this very moment (it can then read a page
    * half-changed and call the file malformed): only that failure is
    * checked again, this time with the locks, before calling it damaged. */
-  if (!read_schema_read_only (path, TRUE, &schema_app_id, &version, tables, NULL))
+  if (!read_schema_read_only (path, TRUE, &schema_app_id, &version, tables, error))
     {
+      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+      g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+
+      /* Only a file someone has open for writing (it has a WAL or a
+       * rollback journal next to it) is read again; a file nobody writes
+       * stays untouched, not even a -wal made by reading it. */
+      if (!g_file_test (wal, G_FILE_TEST_EXISTS) && !g_file_test (journal, G_FILE_TEST_EXISTS))
+        return FALSE;
+      g_clear_error (error);
       g_ptr_array_set_size (tables, 0);
       if (!read_schema_read_only (path, FALSE, &schema_app_id, &version, tables, error))
         return FALSE;
