@@ -12,6 +12,10 @@
 #include "bb-bounce-private.h"
 #include "bb-kb.h"
 #include "bb-recipient-private.h"
+#include "bb-blocklist.h"
+
+static void append_sentence (GString    *paragraph,
+                             const char *sentence);
 
 /* The facts the advice depends on, with the recipient's own findings
  * taking precedence over the reason's defaults. */
@@ -220,6 +224,44 @@ add_sender_route_advice (GPtrArray        *steps,
                                       bb_provider_get_display_name (provider)));
 }
 
+/* One step per blocklist the server named: which list, what it listed,
+ * what can be done and where to look; an IP of a big provider's shared
+ * servers is not the rep's to delist. */
+static void
+add_blocklists (GPtrArray        *steps,
+                BbRecipient      *recipient,
+                const BbProvider *sender_provider)
+{
+  gboolean shared = sender_provider != NULL && g_strcmp0 (sender_provider->id, "company") != 0;
+
+  for (guint i = 0; recipient != NULL && i < recipient->blocklists->len; i++)
+    {
+      const BbBlocklistHit *hit = g_ptr_array_index (recipient->blocklists, i);
+      const char           *url = hit->url != NULL ? hit->url : hit->list->lookup_url;
+      g_autoptr (GString)   step = g_string_new (NULL);
+
+      if (hit->listed != NULL)
+        /* TRANSLATORS: "Blocklist: Spamhaus ZEN (listed: 192.0.2.1)." */
+        g_string_printf (step, _ ("Blocklist: %s (listed: %s)."), bb_kb_gettext (hit->list->name), hit->listed);
+      else
+        g_string_printf (step, _ ("Blocklist: %s."), bb_kb_gettext (hit->list->name));
+      append_sentence (step, bb_kb_gettext (hit->list->advice));
+      if (url != NULL && !hit->list->defunct)
+        {
+          g_autofree char *look = g_strdup_printf (_ ("Look it up: %s"), url);
+          append_sentence (step, look);
+        }
+      g_ptr_array_add (steps, g_string_free (g_steal_pointer (&step), FALSE));
+    }
+  if (shared && recipient != NULL && recipient->blocklists->len > 0 && recipient->sending_ip != NULL)
+    g_ptr_array_add (steps,
+                     g_strdup_printf (_ ("The listed IP %s is most likely one of %s's shared sending servers: do "
+                                         "not apply for delisting yourself. Retry later, send this client from "
+                                         "another mailbox, or report it to %s."),
+                                      recipient->sending_ip, bb_provider_get_display_name (sender_provider),
+                                      bb_provider_get_display_name (sender_provider)));
+}
+
 static void
 add_size_limit (GPtrArray *steps,
                 BbBounce  *bounce)
@@ -287,6 +329,8 @@ bb_advice_steps (BbBounce    *bounce,
 
   if (recipient != NULL && recipient->provider_note != NULL)
     add_provider_note (steps, recipient);
+
+  add_blocklists (steps, recipient, bounce->sender_provider);
 
   for (guint i = 0; situation.info->steps[i] != NULL; i++)
     g_ptr_array_add (steps, g_strdup (bb_kb_gettext (situation.info->steps[i])));

@@ -21,6 +21,7 @@
 #include "bb-scan.h"
 #include "bb-text.h"
 #include "bb-typo.h"
+#include "bb-blocklist.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
@@ -839,10 +840,76 @@ drop_successes (BbBounce *b)
     {
       BbRecipient *r = g_ptr_array_index (b->recipients, i - 1);
 
+
       if (r->action != NULL && (strcmp (r->action, "delivered") == 0 ||
                                 strcmp (r->action, "relayed") == 0 ||
                                 strcmp (r->action, "expanded") == 0))
         g_ptr_array_remove_index (b->recipients, i - 1);
+    }
+}
+
+/* The IP of the receiving server, from "mx.example.com [192.0.2.1]". */
+static char *
+remote_ip (const char *remote_mta)
+{
+  const char *open = remote_mta != NULL ? strrchr (remote_mta, '[') : NULL;
+  const char *close = open != NULL ? strchr (open, ']') : NULL;
+
+  return close != NULL ? g_strndup (open + 1, close - open - 1) : NULL;
+}
+
+/* Which blocklists the server's words name, and the sender's IP they
+ * give.  Only for refusals where a list can be the cause: elsewhere
+ * "blacklist" means the recipient's own sender filter. */
+static void
+find_blocklists (BbRecipient *r)
+{
+  g_autofree char *exclude = NULL;
+
+  if (r->diagnostic == NULL)
+    return;
+  switch (r->category)
+    {
+    case BB_CATEGORY_REPUTATION:
+    case BB_CATEGORY_CONTENT:
+    case BB_CATEGORY_POLICY:
+    case BB_CATEGORY_RATE_LIMITED:
+    case BB_CATEGORY_AUTHENTICATION:
+    case BB_CATEGORY_UNKNOWN:
+      break;
+    case BB_CATEGORY_ADDRESS:
+    case BB_CATEGORY_DOMAIN:
+    case BB_CATEGORY_MAILBOX:
+    case BB_CATEGORY_TOO_BIG:
+    case BB_CATEGORY_TEMPORARY:
+    case BB_CATEGORY_NOT_BOUNCE:
+    case BB_N_CATEGORIES:
+    default:
+      return;
+    }
+  exclude = remote_ip (r->remote_mta);
+  g_ptr_array_set_size (r->blocklists, 0);
+  {
+    g_autoptr (GPtrArray) hits = bb_blocklist_scan (r->diagnostic);
+
+    for (guint i = 0; i < hits->len; i++)
+      g_ptr_array_add (r->blocklists, g_steal_pointer (&g_ptr_array_index (hits, i)));
+    g_ptr_array_set_free_func (hits, NULL);
+  }
+  g_free (r->sending_ip);
+  r->sending_ip = r->blocklists->len > 0 || r->category == BB_CATEGORY_REPUTATION
+                    ? bb_blocklist_find_ip (r->diagnostic, exclude)
+                    : NULL;
+  /* a list's IP is never the receiving server's */
+  for (guint i = 0; i < r->blocklists->len; i++)
+    {
+      BbBlocklistHit *hit = g_ptr_array_index (r->blocklists, i);
+
+      if (hit->list->kind != BB_BLOCKLIST_DOMAIN)
+        {
+          g_free (hit->listed);
+          hit->listed = g_strdup (r->sending_ip);
+        }
     }
 }
 
@@ -1091,6 +1158,8 @@ analyze (Analysis *a)
           (r->category == BB_CATEGORY_ADDRESS || r->category == BB_CATEGORY_DOMAIN ||
            r->category == BB_CATEGORY_UNKNOWN || r->category == BB_CATEGORY_TEMPORARY))
         r->typo_suggestion = bb_typo_suggest_address (r->address);
+      if (b->kind == BB_KIND_BOUNCE || b->kind == BB_KIND_DELAYED)
+        find_blocklists (r);
     }
   if (b->kind != BB_KIND_BOUNCE)
     for (guint i = 0; i < b->recipients->len; i++)

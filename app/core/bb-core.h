@@ -8,6 +8,7 @@
 
 #include "bb-advice.h"
 #include "bb-analyze.h"
+#include "bb-blocklist.h"
 #include "bb-bounce.h"
 #include "bb-enums.h"
 #include "bb-kb.h"

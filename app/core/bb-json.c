@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include "bb-advice.h"
+#include "bb-blocklist.h"
 #include "bb-json.h"
 #include "bb-kb.h"
 #include "bb-provider.h"
@@ -145,6 +146,32 @@ write_mailbox (GString         *out,
 }
 
 static void
+write_blocklists (GString    *out,
+                  GPtrArray  *hits,
+                  BbJsonFlags flags)
+{
+  key (out, "blocklists");
+  g_string_append_c (out, '[');
+  for (guint i = 0; hits != NULL && i < hits->len; i++)
+    {
+      const BbBlocklistHit *hit = g_ptr_array_index (hits, i);
+
+      if (i > 0)
+        g_string_append_c (out, ',');
+      g_string_append_c (out, '{');
+      kv_string (out, "id", hit->list->id);
+      kv_string (out, "name", bb_kb_gettext (hit->list->name));
+      kv_string (out, "listed", hit->listed);
+      kv_string (out, "url", hit->url != NULL ? hit->url : hit->list->lookup_url);
+      kv_bool (out, "defunct", hit->list->defunct);
+      if (flags & BB_JSON_EXPLAIN)
+        kv_string (out, "advice", bb_kb_gettext (hit->list->advice));
+      g_string_append_c (out, '}');
+    }
+  g_string_append_c (out, ']');
+}
+
+static void
 write_recipient (GString     *out,
                  BbBounce    *bounce,
                  BbRecipient *r,
@@ -176,6 +203,8 @@ write_recipient (GString     *out,
   write_provider (out, "provider", provider);
   kv_string (out, "provider_code", bb_recipient_get_provider_code (r));
   kv_string (out, "typo_suggestion", bb_recipient_get_typo_suggestion (r));
+  kv_string (out, "sending_ip", bb_recipient_get_sending_ip (r));
+  write_blocklists (out, bb_recipient_get_blocklists (r), flags);
   if (!(flags & BB_JSON_EXPLAIN))
     {
       g_string_append_c (out, '}');

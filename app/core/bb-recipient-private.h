@@ -37,6 +37,8 @@ struct _BbRecipient
   const char       *provider_note; /* untranslated msgid (static) */
 
   char *typo_suggestion; /* corrected address, or NULL */
+  GPtrArray *blocklists; /* BbBlocklistHit*, never NULL */
+  char      *sending_ip; /* the sender's server the bounce names, or NULL */
 
   /* Scratch used while analysing; not part of the public model. */
   char *reason_hint;     /* a reason the format itself states */

@@ -8,6 +8,8 @@
 
 #include "bb-recipient-private.h"
 
+#include "bb-blocklist.h"
+
 G_DEFINE_FINAL_TYPE (BbRecipient, bb_recipient, G_TYPE_OBJECT)
 
 static void
@@ -28,6 +30,8 @@ bb_recipient_finalize (GObject *object)
   g_free (self->reason);
   g_free (self->evidence);
   g_free (self->typo_suggestion);
+  g_clear_pointer (&self->blocklists, g_ptr_array_unref);
+  g_free (self->sending_ip);
   g_free (self->reason_hint);
 
   G_OBJECT_CLASS (bb_recipient_parent_class)->finalize (object);
@@ -55,6 +59,7 @@ _bb_recipient_new (const char *address)
   BbRecipient *self = g_object_new (BB_TYPE_RECIPIENT, NULL);
 
   self->address = g_strdup (address);
+  self->blocklists = g_ptr_array_new_with_free_func ((GDestroyNotify) bb_blocklist_hit_free);
   return self;
 }
 
@@ -97,5 +102,19 @@ GETTER (const BbProvider *, provider)
 GETTER (const char *, provider_code)
 GETTER (const char *, provider_note)
 GETTER (const char *, typo_suggestion)
+GETTER (const char *, sending_ip)
+
+/**
+ * bb_recipient_get_blocklists:
+ *
+ * Returns: (transfer none) (element-type BbBlocklistHit): the blocklists
+ *   the server's words name (bb_blocklist_scan()), possibly none
+ */
+GPtrArray *
+bb_recipient_get_blocklists (BbRecipient *self)
+{
+  g_return_val_if_fail (BB_IS_RECIPIENT (self), NULL);
+  return self->blocklists;
+}
 
 #undef GETTER

@@ -37,5 +37,7 @@ const BbProvider *bb_recipient_get_provider        (BbRecipient *self);
 const char       *bb_recipient_get_provider_code   (BbRecipient *self);
 const char       *bb_recipient_get_provider_note   (BbRecipient *self);
 const char       *bb_recipient_get_typo_suggestion (BbRecipient *self);
+GPtrArray        *bb_recipient_get_blocklists      (BbRecipient *self);
+const char       *bb_recipient_get_sending_ip      (BbRecipient *self);
 
 G_END_DECLS
