@@ -78,6 +78,23 @@ static const Case positive_domains[] = {
   { "client。com", "client.com" },
   { "client．com", "client.com" },
   { "client.c n", "client.cn" },
+  /* More slips seen in the wild */
+  { "gmal.com", "gmail.com" },
+  { "gmali.com", "gmail.com" },
+  { "hotmai.com", "hotmail.com" },
+  { "hotmil.com", "hotmail.com" },
+  { "hotnail.com", "hotmail.com" },
+  { "outook.com", "outlook.com" },
+  { "outllok.com", "outlook.com" },
+  { "yhoo.com", "yahoo.com" },
+  { "yahho.com", "yahoo.com" },
+  { "iclod.com", "icloud.com" },
+  { "icoud.com", "icloud.com" },
+  { "foxmai.com", "foxmail.com" },
+  { "sina.cmo", "sina.com" },
+  { "company.cpm", "company.com" },
+  { "company.xom", "company.com" },
+  { "example.ogr", "example.org" },
   /* Case and decoration are tolerated */
   { "GMIAL.COM", "gmail.com" },
   { " <gmial.com.> ", "gmail.com" },
@@ -127,6 +144,46 @@ static const char *const negative_domains[] = {
   "",
   "localhost",
   "[192.0.2.1]",
+  /* more correct domains, of clients and of reps */
+  "googlemail.com",
+  "outlook.com",
+  "hotmail.com",
+  "yahoo.com",
+  "icloud.com",
+  "aol.com",
+  "proton.me",
+  "protonmail.com",
+  "zoho.com",
+  "yandex.ru",
+  "yandex.com",
+  "t-online.de",
+  "orange.fr",
+  "wanadoo.fr",
+  "libero.it",
+  "wp.pl",
+  "seznam.cz",
+  "rediffmail.com",
+  "yahoo.co.in",
+  "bol.com.br",
+  "uol.com.br",
+  "comcast.net",
+  "att.net",
+  "shaw.ca",
+  "daum.net",
+  "bigpond.com",
+  "yeah.net",
+  "vip.163.com",
+  "188.com",
+  "sina.cn",
+  "sohu.com",
+  "aliyun.com",
+  "139.com",
+  "189.cn",
+  "tom.com",
+  "21cn.com",
+  "acme-trading.de",
+  "steelpipe.com.tr",
+  "buyer.co.za",
 };
 
 static void
@@ -196,6 +253,57 @@ test_invalid_utf8 (void)
   g_assert_null (address);
 }
 
+/* The user's own domains: a slip of a company domain the user mails is
+ * caught; the domains themselves, popular ones and short names are not
+ * touched. */
+static void
+test_known_domains (void)
+{
+  const char *const known[] = { "company.com", "acme-trading.de", "steelworks.com.tr", "abc.com", "abd.com",
+                                "northwind.com", "northwood.com", NULL };
+  const struct
+  {
+    const char *typed;
+    const char *expected;
+  } cases[] = {
+    { "tom@companay.com", "tom@company.com" },
+    { "tom@compnay.com", "tom@company.com" },
+    { "Hans@acme-tradng.de", "Hans@acme-trading.de" },
+    { "ali@stelworks.com.tr", "ali@steelworks.com.tr" },
+    /* the known domain itself */
+    { "tom@company.com", NULL },
+    { "tom@COMPANY.com", NULL },
+    /* another suffix is another domain */
+    { "tom@companay.de", NULL },
+    /* short names: too many real neighbours */
+    { "tom@abe.com", NULL },
+    /* two known domains equally close: no guess */
+    { "tom@northwond.com", NULL },
+    /* far from everything */
+    { "tom@globex.com", NULL },
+    /* the popular fixes still come first */
+    { "tom@gmial.com", "tom@gmail.com" },
+    /* full-width forms from Chinese input methods */
+    { "tom＠companay。com", "tom@company.com" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *suggestion = bb_typo_suggest_address_known (cases[i].typed, known);
+
+      g_test_message ("%s", cases[i].typed);
+      g_assert_cmpstr (suggestion, ==, cases[i].expected);
+    }
+  /* without known domains it is bb_typo_suggest_address() */
+  {
+    g_autofree char *plain = bb_typo_suggest_address_known ("tom@companay.com", NULL);
+    g_autofree char *popular = bb_typo_suggest_address_known ("tom@gmial.com", NULL);
+
+    g_assert_null (plain);
+    g_assert_cmpstr (popular, ==, "tom@gmail.com");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -207,6 +315,7 @@ main (int   argc,
   g_test_add_func ("/bb/core/typo/negative", test_negative_domains);
   g_test_add_func ("/bb/core/typo/address", test_addresses);
   g_test_add_func ("/bb/core/typo/invalid-utf8", test_invalid_utf8);
+  g_test_add_func ("/bb/core/typo/known-domains", test_known_domains);
 
   return g_test_run ();
 }

@@ -1081,3 +1081,99 @@ bb_typo_suggest_address (const char *address)
 
   return NULL;
 }
+
+/* The one domain of @known that @domain is a slip of: the same suffix and
+ * one edit in the name (two for names of eight letters or more), or NULL
+ * when none or several are that close. */
+static const char *
+closest_known (const char        *domain,
+               const char *const *known)
+{
+  const char *suffix = find_suffix (domain);
+  const char *best = NULL;
+  guint       best_distance = G_MAXUINT;
+  gboolean    tie = FALSE;
+  g_autofree char *name = NULL;
+
+  if (suffix == NULL || suffix == domain)
+    return NULL;
+  name = g_strndup (domain, suffix - domain - 1);
+  for (guint i = 0; known[i] != NULL; i++)
+    {
+      const char *other_suffix;
+      g_autofree char *other_name = NULL;
+      guint        distance;
+      guint        limit;
+
+      if (g_ascii_strcasecmp (known[i], domain) == 0)
+        return NULL; /* mailed before: not a slip */
+      other_suffix = find_suffix (known[i]);
+      if (other_suffix == NULL || other_suffix == known[i] || g_ascii_strcasecmp (other_suffix, suffix) != 0)
+        continue;
+      other_name = g_ascii_strdown (known[i], other_suffix - known[i] - 1);
+      /* short names differ by one letter all the time (abc.com, abd.com) */
+      if (strlen (other_name) < 5)
+        continue;
+      limit = strlen (other_name) >= 8 ? 2 : 1;
+      distance = osa_distance (name, other_name);
+      if (distance == 0 || distance > limit)
+        continue;
+      if (distance < best_distance)
+        {
+          best = known[i];
+          best_distance = distance;
+          tie = FALSE;
+        }
+      else if (distance == best_distance && g_ascii_strcasecmp (best, known[i]) != 0)
+        tie = TRUE;
+    }
+  return tie ? NULL : best;
+}
+
+/**
+ * bb_typo_suggest_address_known:
+ * @address: the address as typed
+ * @known_domains: (nullable) (array zero-terminated=1): domains the user
+ *   already mails successfully (from the log)
+ *
+ * Like bb_typo_suggest_address(), and when that finds nothing, compares a
+ * company domain with the user's own: "companay.com" when
+ * "company.com" is known.  A domain in @known_domains is never changed.
+ *
+ * Returns: (nullable): the corrected address
+ */
+char *
+bb_typo_suggest_address_known (const char        *address,
+                               const char *const *known_domains)
+{
+  g_autofree char *clean = NULL;
+  g_autofree char *domain = NULL;
+  const char      *at;
+  const char      *match;
+  gboolean         changed = FALSE;
+  char            *suggestion;
+
+  g_return_val_if_fail (address != NULL, NULL);
+
+  clean = clean_input (address, &changed);
+  if (clean == NULL || (at = strrchr (clean, '@')) == NULL || at == clean || at[1] == '\0')
+    return bb_typo_suggest_address (address);
+  domain = g_ascii_strdown (at + 1, -1);
+  for (guint i = 0; known_domains != NULL && known_domains[i] != NULL; i++)
+    if (g_ascii_strcasecmp (domain, known_domains[i]) == 0)
+      return NULL;
+  suggestion = bb_typo_suggest_address (address);
+  /* a real fix wins; a mere clean-up (full-width forms) may go further */
+  if ((suggestion != NULL && !g_str_has_suffix (suggestion, domain)) || known_domains == NULL ||
+      !is_ascii_domain (domain) || is_popular (domain))
+    return suggestion;
+  match = closest_known (domain, known_domains);
+  if (match == NULL)
+    return suggestion;
+  {
+    g_autofree char *lower = g_ascii_strdown (match, -1);
+
+    g_free (suggestion);
+    return g_strdup_printf ("%.*s@%s", (int) (at - clean), clean, lower);
+  }
+}
