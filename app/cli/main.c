@@ -17,6 +17,7 @@
 #include <mimalloc.h>
 #endif
 
+#include "bb-cli-check.h"
 #include "bb-cli-log.h"
 #include "bb-core.h"
 #include "bb-input.h"
@@ -146,6 +147,7 @@ usage (void)
   g_print ("%s\n", _ ("Commands:"));
   g_print ("  analyze [--json] PATH…   %s\n", _ ("Explain bounce e-mails"));
   g_print ("  log COMMAND …            %s\n", _ ("The bounce log: import, list, search, follow up, export (log help)"));
+  g_print ("  check-address ADDRESS    %s\n", _ ("Typo, mail servers and other contacts of an address (check-address --help)"));
   g_print ("  reference export …       %s\n", _ ("Write the cheat-sheet of codes and reasons to CSV or Excel"));
   g_print ("  help                     %s\n", _ ("Show this help"));
   g_print ("  version                  %s\n", _ ("Show the version"));
@@ -189,6 +191,8 @@ main (int   argc,
     return cmd_analyze (argc - 1, argv + 1);
   if (strcmp (argv[1], "log") == 0)
     return bb_cli_log (argc - 1, argv + 1);
+  if (strcmp (argv[1], "check-address") == 0)
+    return bb_cli_check_address (argc - 1, argv + 1);
   if (strcmp (argv[1], "reference") == 0)
     return bb_cli_reference (argc - 1, argv + 1);
   if (strcmp (argv[1], "__worker") == 0)

@@ -1177,3 +1177,24 @@ bb_typo_suggest_address_known (const char        *address,
     return g_strdup_printf ("%.*s@%s", (int) (at - clean), clean, lower);
   }
 }
+
+/**
+ * bb_typo_normalize_address:
+ * @address: an address as typed or pasted
+ *
+ * What Chinese input methods and copying produce, undone: full-width
+ * forms (＠, ．, 。 and full-width letters), spaces and invisible
+ * characters inside, "mailto:", angle brackets and a closing full stop.
+ * The case is kept.
+ *
+ * Returns: (nullable): the clean address, or %NULL for text that is not
+ *   valid UTF-8
+ */
+char *
+bb_typo_normalize_address (const char *address)
+{
+  gboolean changed = FALSE;
+
+  g_return_val_if_fail (address != NULL, NULL);
+  return clean_input (address, &changed);
+}

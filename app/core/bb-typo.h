@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 
 char *bb_typo_suggest_domain  (const char *domain);
 char *bb_typo_suggest_address (const char *address);
+char *bb_typo_normalize_address (const char *address);
 char *bb_typo_suggest_address_known (const char        *address,
                                      const char *const *known_domains);
 
