@@ -1205,6 +1205,31 @@ test_bulk_delete_undo (Fixture      *f,
   g_assert_cmpint (bb_store_count_entries (f->store, NULL, &error), ==, 5);
 }
 
+/* Domains the user's mail reaches: not those that only ever bounced for
+ * the address or the domain, until a contact there is resolved. */
+static void
+test_known_domains (Fixture      *f,
+                    gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) before = NULL;
+  g_auto (GStrv) after = NULL;
+  const char *const expected[] = { "alpha.example", "beta.example", "gamma.example", NULL };
+  const char *const expected_after[] = { "alpha.example", "beta.example", "delta.example", "gamma.example", NULL };
+  g_autofree char *date = rfc2822 ("2026-04-01T10:00:00Z");
+  gint64 id = test_log_one (f->store, date, "h.he@delta.example", TRUE, "Hello");
+
+  before = bb_store_list_known_domains (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_strv_equal ((const char *const *) before, expected));
+
+  g_assert_true (bb_store_set_state (f->store, id, BB_ENTRY_STATE_TO_VERIFY, &error));
+  g_assert_true (bb_store_set_state (f->store, id, BB_ENTRY_STATE_RESENT, &error));
+  g_assert_true (bb_store_set_state (f->store, id, BB_ENTRY_STATE_RESOLVED, &error));
+  after = bb_store_list_known_domains (f->store, &error);
+  g_assert_true (g_strv_equal ((const char *const *) after, expected_after));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1230,6 +1255,7 @@ main (int   argc,
   ADD ("/bb/store/entry-list", test_entry_list, FALSE);
   ADD ("/bb/store/bulk/state-and-tags", test_bulk_state_and_tags, TRUE);
   ADD ("/bb/store/bulk/delete-undo", test_bulk_delete_undo, TRUE);
+  ADD ("/bb/store/known-domains", test_known_domains, TRUE);
 #undef ADD
 
   return g_test_run ();

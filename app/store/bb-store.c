@@ -3224,6 +3224,46 @@ bb_store_count_by_state (BbStore *self,
 }
 
 /**
+ * bb_store_list_known_domains:
+ *
+ * The domains the user's mail evidently reaches: those of entries
+ * resolved, and of bounces that were not about the address or the domain
+ * (a full mailbox, a block, a rate limit … come from a working domain).
+ * They let bb_typo_suggest_address_known() catch "companay.com" when the
+ * log knows "company.com".
+ *
+ * Returns: (transfer full): the domains, sorted, or %NULL with @error set
+ */
+GStrv
+bb_store_list_known_domains (BbStore *self,
+                             GError **error)
+{
+  g_autoptr (GRecMutexLocker) locker = NULL;
+  g_autoptr (GStrvBuilder) domains = g_strv_builder_new ();
+  g_autoptr (BbStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (BB_IS_STORE (self), NULL);
+
+  locker = g_rec_mutex_locker_new (&self->lock);
+  stmt = _bb_store_prepare (self,
+                            "SELECT DISTINCT e.domain FROM entries e WHERE e.domain IS NOT NULL AND e.domain != ''"
+                            " AND (e.state = 'resolved' OR e.category NOT IN ('address', 'domain', 'unknown', 'not-bounce'))"
+                            " ORDER BY e.domain",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (domains, (const char *) sqlite3_column_text (stmt, 0));
+  if (rc != SQLITE_DONE)
+    {
+      _bb_store_set_sqlite_error (self, error);
+      return NULL;
+    }
+  return g_strv_builder_end (domains);
+}
+
+/**
  * bb_store_count_tags:
  *
  * Returns: (transfer full) (element-type BbStoreCount): every tag with

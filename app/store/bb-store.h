@@ -303,6 +303,8 @@ GPtrArray    *bb_store_top_providers         (BbStore             *self,
                                               GError             **error);
 GPtrArray    *bb_store_count_by_state        (BbStore             *self,
                                               GError             **error);
+GStrv         bb_store_list_known_domains    (BbStore             *self,
+                                              GError             **error);
 GPtrArray    *bb_store_count_tags            (BbStore             *self,
                                               GError             **error);
 GPtrArray    *bb_store_domains_per_day       (BbStore             *self,
