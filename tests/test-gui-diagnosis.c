@@ -19,7 +19,9 @@
 #include <locale.h>
 #include <string.h>
 
+#include "bb-check-panel-private.h"
 #include "bb-core.h"
+#include "bb-domain-check.h"
 #include "bb-diagnosis-view-private.h"
 #include "bb-diagnosis-view.h"
 #include "bb-draft-panel.h"
@@ -892,6 +894,72 @@ preferences_screenshot (const char *dir,
   g_rmdir (tmp);
 }
 
+/* The checks in the diagnosis: the blocklist the bounce names, shown
+ * offline; the domain looked up on request (from the table resolver of
+ * BOUNCEBACK_DNS_TABLE, set in main); a contact picked for the draft. */
+static void
+test_check_panel (Fixture      *f,
+                  gconstpointer data)
+{
+  static const char notice[] =
+    "From: MAILER-DAEMON@mail.example.org\n"
+    "To: rep@example.org\n"
+    "Subject: Undelivered Mail Returned to Sender\n"
+    "Date: Mon, 02 Mar 2026 10:00:00 +0800\n"
+    "Content-Type: multipart/report; report-type=delivery-status; boundary=\"B\"\n"
+    "MIME-Version: 1.0\n\n"
+    "--B\nContent-Type: text/plain\n\nYour message could not be delivered.\n"
+    "--B\nContent-Type: message/delivery-status\n\n"
+    "Reporting-MTA: dns; mail.example.org\n\n"
+    "Final-Recipient: rfc822; buyer@client.example\n"
+    "Action: failed\nStatus: 5.7.1\n"
+    "Remote-MTA: dns; mx.client.example [192.0.2.25]\n"
+    "Diagnostic-Code: smtp; 554 5.7.1 Client host [203.0.113.44] blocked using zen.spamhaus.org\n"
+    "--B--\n";
+  g_autoptr (BbBounce) bounce = bb_analyze_text (notice, "test");
+  g_autoptr (BbBounce) autoreply = analyze_file ("chinese", "10-autoreply-zh.eml");
+  BbCheckPanel *panel;
+  AdwActionRow *domain_row;
+  g_autoptr (GString) blocklists = g_string_new (NULL);
+  const char   *ok_text = bb_domain_status_describe (BB_DOMAIN_STATUS_OK);
+  gint64        deadline;
+
+  bb_diagnosis_view_set_bounce (f->view, bounce, 0);
+  panel = BB_CHECK_PANEL (_bb_diagnosis_view_get_part (f->view, BB_DIAGNOSIS_PART_CHECK_PANEL));
+  g_assert_true (part_visible (f, BB_DIAGNOSIS_PART_CHECK_PANEL));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (_bb_check_panel_get_blocklist_group (panel))));
+  collect_text (GTK_WIDGET (_bb_check_panel_get_blocklist_group (panel)), blocklists);
+  g_assert_nonnull (strstr (blocklists->str, "Spamhaus ZEN"));
+  g_assert_nonnull (strstr (blocklists->str, "203.0.113.44"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (_bb_check_panel_get_site_row (panel))), ==,
+                   "https://client.example/");
+
+  /* nothing is looked up until asked */
+  domain_row = _bb_check_panel_get_domain_row (panel);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (domain_row)), !=, ok_text);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "check.domain", NULL));
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (domain_row)), ok_text) != 0 &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (domain_row)), ==, ok_text);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (domain_row), "mx.client.example"));
+
+  /* a contact found on the site goes into the alternate-contact draft */
+  g_signal_emit_by_name (panel, "use-contact", "sales@client.example");
+  {
+    BbDraftPanel *draft = BB_DRAFT_PANEL (_bb_diagnosis_view_get_part (f->view, BB_DIAGNOSIS_PART_DRAFT_PANEL));
+    g_autoptr (BbDraft) filled = bb_draft_panel_dup_draft (draft);
+
+    g_assert_cmpstr (bb_draft_panel_get_template_id (draft), ==, BB_DRAFT_ALTERNATE_CONTACT);
+    g_assert_cmpstr (filled->to, ==, "sales@client.example");
+  }
+
+  /* not a bounce: no checks */
+  bb_diagnosis_view_set_bounce (f->view, autoreply, 0);
+  g_assert_false (part_visible (f, BB_DIAGNOSIS_PART_CHECK_PANEL));
+}
+
 static void
 take_screenshots (const char *dir)
 {
@@ -948,18 +1016,24 @@ main (int   argc,
 {
   const char      *shots = g_getenv ("BB_DIAG_SCREENSHOTS");
   g_autofree char *data_home = NULL;
+  g_autofree char *dns_table = NULL;
   int              status;
 
   /* The shared template store lives in $XDG_DATA_HOME: keep it out of
    * the user's folder (set before any thread starts) */
   data_home = g_dir_make_tmp ("bb-gui-data-XXXXXX", NULL);
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  /* no real DNS: the check panel asks this table */
+  dns_table = g_build_filename (data_home, "dns.txt", NULL);
+  g_file_set_contents (dns_table, "MX client.example 10 mx.client.example\nA gmail.com 192.0.2.200\n", -1, NULL);
+  g_setenv ("BOUNCEBACK_DNS_TABLE", dns_table, TRUE);
 
   setlocale (LC_ALL, "");
   gtk_disable_setlocale ();
   if (!gtk_init_check ())
     {
       printf ("1..0 # SKIP no display\n");
+      g_remove (dns_table);
       g_rmdir (data_home);
       return 0;
     }
@@ -973,6 +1047,7 @@ main (int   argc,
   if (shots != NULL)
     {
       take_screenshots (shots);
+      g_remove (dns_table);
       g_rmdir (data_home);
       return 0;
     }
@@ -992,8 +1067,10 @@ main (int   argc,
   g_test_add_func ("/bb/gui/preferences/templates", test_preferences);
   g_test_add_func ("/bb/gui/diagnosis/shared-store", test_shared_store);
   g_test_add_func ("/bb/gui/diagnosis/draft-language", test_draft_language);
+  g_test_add ("/bb/gui/diagnosis/check-panel", Fixture, NULL, fixture_set_up, test_check_panel, fixture_tear_down);
 
   status = g_test_run ();
+  g_remove (dns_table);
   g_rmdir (data_home);
 
   return status;

@@ -116,20 +116,6 @@ kv_strv (GString           *out,
   g_string_append_c (out, ']');
 }
 
-/* The resolver: the system's, or a table for tests (BOUNCEBACK_DNS_TABLE). */
-static GResolver *
-make_resolver (GError **error)
-{
-  const char      *table = g_getenv ("BOUNCEBACK_DNS_TABLE");
-  g_autofree char *text = NULL;
-
-  if (table == NULL || *table == '\0')
-    return g_resolver_get_default ();
-  if (!g_file_get_contents (table, &text, NULL, error))
-    return NULL;
-  return bb_static_resolver_new_from_text (text);
-}
-
 static char *
 join_errors (Check *check)
 {
@@ -313,7 +299,7 @@ bb_cli_check_address (int    argc,
 
   if (!offline)
     {
-      resolver = make_resolver (&error);
+      resolver = bb_resolver_for_environment (&error);
       if (resolver == NULL)
         {
           g_printerr ("bounceback-cli check-address: %s\n", error->message);

@@ -34,6 +34,7 @@ typedef enum
   BB_DIAGNOSIS_PART_ORIGINAL_SUBJECT_ROW, /* AdwActionRow */
   BB_DIAGNOSIS_PART_ATTACHMENTS_LIST,   /* GtkListBox */
   BB_DIAGNOSIS_PART_DRAFT_PANEL,        /* BbDraftPanel */
+  BB_DIAGNOSIS_PART_CHECK_PANEL,        /* BbCheckPanel */
 } BbDiagnosisPart;
 
 GtkWidget *_bb_diagnosis_view_get_part     (BbDiagnosisView *self,

@@ -29,6 +29,7 @@
 #include "bb-diagnosis-view.h"
 
 #include "bb-advice.h"
+#include "bb-check-panel.h"
 #include "bb-draft-panel.h"
 #include "bb-kb.h"
 #include "bb-provider.h"
@@ -87,6 +88,7 @@ struct _BbDiagnosisView
   GtkWidget         *attachments_group;
   GtkListBox        *attachments_list;
   BbDraftPanel      *draft_panel;
+  BbCheckPanel      *check_panel;
 
   /* Owned */
   BbSettings   *settings;
@@ -857,6 +859,18 @@ set_has_draft (BbDiagnosisView *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_DRAFT]);
 }
 
+/* A contact found on the client's site: the alternate-contact draft,
+ * written to it, in view. */
+static void
+use_contact_cb (BbCheckPanel    *panel,
+                const char      *address,
+                BbDiagnosisView *self)
+{
+  bb_draft_panel_use_contact (self->draft_panel, address);
+  /* the scrolled window follows the focus down to the draft */
+  gtk_widget_child_focus (GTK_WIDGET (self->draft_panel), GTK_DIR_TAB_FORWARD);
+}
+
 static void
 update (BbDiagnosisView *self)
 {
@@ -873,6 +887,7 @@ update (BbDiagnosisView *self)
   if (self->bounce == NULL)
     {
       bb_draft_panel_set_target (self->draft_panel, NULL, NULL);
+      bb_check_panel_set_target (self->check_panel, NULL, NULL);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "diagnosis.copy-address", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "diagnosis.copy-corrected-address", FALSE);
       set_has_draft (self, FALSE);
@@ -894,6 +909,11 @@ update (BbDiagnosisView *self)
   bb_draft_panel_set_target (self->draft_panel, draft ? self->bounce : NULL, draft ? r : NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->draft_panel), draft);
   set_has_draft (self, draft);
+  /* the checks: for a failed recipient of a bounce or a delay */
+  bb_check_panel_set_target (self->check_panel, self->bounce,
+                             (kind == BB_KIND_BOUNCE || kind == BB_KIND_DELAYED) ? r : NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->check_panel),
+                          (kind == BB_KIND_BOUNCE || kind == BB_KIND_DELAYED) && r != NULL);
 
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
 }
@@ -1101,6 +1121,8 @@ _bb_diagnosis_view_get_part (BbDiagnosisView *self,
       return GTK_WIDGET (self->attachments_list);
     case BB_DIAGNOSIS_PART_DRAFT_PANEL:
       return GTK_WIDGET (self->draft_panel);
+    case BB_DIAGNOSIS_PART_CHECK_PANEL:
+      return GTK_WIDGET (self->check_panel);
     default:
       g_return_val_if_reached (NULL);
     }
@@ -1226,6 +1248,7 @@ bb_diagnosis_view_class_init (BbDiagnosisViewClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (BB_TYPE_DRAFT_PANEL);
+  g_type_ensure (BB_TYPE_CHECK_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/bounceback/Bounceback/bb-diagnosis-view.ui");
   gtk_widget_class_bind_template_child (widget_class, BbDiagnosisView, scroller);
@@ -1273,6 +1296,8 @@ bb_diagnosis_view_class_init (BbDiagnosisViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BbDiagnosisView, attachments_group);
   gtk_widget_class_bind_template_child (widget_class, BbDiagnosisView, attachments_list);
   gtk_widget_class_bind_template_child (widget_class, BbDiagnosisView, draft_panel);
+  gtk_widget_class_bind_template_child (widget_class, BbDiagnosisView, check_panel);
+  gtk_widget_class_bind_template_callback (widget_class, use_contact_cb);
 
   gtk_widget_class_install_action (widget_class, "diagnosis.copy-address", NULL, copy_address_action);
   gtk_widget_class_install_action (widget_class, "diagnosis.copy-corrected-address", NULL,

@@ -471,6 +471,24 @@ bb_draft_panel_set_target (BbDraftPanel *self,
 }
 
 /**
+ * bb_draft_panel_use_contact:
+ * @self: a #BbDraftPanel
+ * @address: another address at the client's company (info@, sales@ …)
+ *
+ * Switches to the alternate-contact draft, written to @address.
+ */
+void
+bb_draft_panel_use_contact (BbDraftPanel *self,
+                            const char   *address)
+{
+  g_return_if_fail (BB_IS_DRAFT_PANEL (self));
+  g_return_if_fail (address != NULL);
+
+  select_template (self, BB_DRAFT_ALTERNATE_CONTACT);
+  gtk_editable_set_text (GTK_EDITABLE (self->to_row), address);
+}
+
+/**
  * bb_draft_panel_get_template_id:
  * @self: a #BbDraftPanel
  *

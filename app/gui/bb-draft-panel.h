@@ -30,6 +30,8 @@ void          bb_draft_panel_set_target      (BbDraftPanel *self,
                                               BbBounce     *bounce,
                                               BbRecipient  *recipient);
 const char   *bb_draft_panel_get_template_id (BbDraftPanel *self);
+void          bb_draft_panel_use_contact     (BbDraftPanel *self,
+                                              const char   *address);
 BbDraft      *bb_draft_panel_dup_draft       (BbDraftPanel *self);
 gboolean      bb_draft_panel_copy            (BbDraftPanel *self);
 

@@ -402,3 +402,26 @@ bb_static_resolver_new_from_text (const char *text)
     }
   return G_RESOLVER (self);
 }
+
+/**
+ * bb_resolver_for_environment:
+ *
+ * The resolver the app uses: the system's, or, when the environment
+ * variable BOUNCEBACK_DNS_TABLE names a file, a #BbStaticResolver
+ * answering from it (tests and demonstrations never touch real DNS).
+ *
+ * Returns: (transfer full): the resolver, or %NULL with @error set when
+ *   the table cannot be read
+ */
+GResolver *
+bb_resolver_for_environment (GError **error)
+{
+  const char      *table = g_getenv ("BOUNCEBACK_DNS_TABLE");
+  g_autofree char *text = NULL;
+
+  if (table == NULL || *table == '\0')
+    return g_resolver_get_default ();
+  if (!g_file_get_contents (table, &text, NULL, error))
+    return NULL;
+  return bb_static_resolver_new_from_text (text);
+}

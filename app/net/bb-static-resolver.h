@@ -15,6 +15,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (BbStaticResolver, bb_static_resolver, BB, STATIC_RESOLVER, GResolver)
 
 GResolver *bb_static_resolver_new_from_text (const char       *text);
+GResolver *bb_resolver_for_environment      (GError          **error);
 void       bb_static_resolver_add           (BbStaticResolver *self,
                                              const char       *type,
                                              const char       *name,
