@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include "bb-core.h"
 #include "bb-typo.h"
 
 #include <locale.h>
@@ -304,18 +305,50 @@ test_known_domains (void)
   }
 }
 
+/* Through a whole bounce: the user's known domain corrects a refused
+ * address, and only that one. */
+static void
+test_bounce_known_domains (void)
+{
+  static const char notice[] =
+    "From: MAILER-DAEMON@mail.example.org\n"
+    "Subject: Undelivered Mail Returned to Sender\n"
+    "Content-Type: multipart/report; report-type=delivery-status; boundary=\"B\"\n"
+    "MIME-Version: 1.0\n\n"
+    "--B\nContent-Type: message/delivery-status\n\n"
+    "Reporting-MTA: dns; mail.example.org\n\n"
+    "Final-Recipient: rfc822; tom@companay.com\nAction: failed\nStatus: 5.1.2\n"
+    "Diagnostic-Code: smtp; 550 5.1.2 Host unknown: domain companay.com not found\n\n"
+    "Final-Recipient: rfc822; ann@company.com\nAction: failed\nStatus: 4.2.2\n"
+    "Diagnostic-Code: smtp; 452 4.2.2 Mailbox full\n"
+    "--B--\n";
+  const char *const known[] = { "company.com", NULL };
+  g_autoptr (BbBounce) bounce = bb_analyze_text (notice, "test");
+
+  g_assert_cmpuint (bb_bounce_get_n_recipients (bounce), ==, 2);
+  g_assert_null (bb_recipient_get_typo_suggestion (bb_bounce_get_recipient (bounce, 0)));
+  g_assert_cmpuint (bb_bounce_suggest_from_known_domains (bounce, known), ==, 1);
+  g_assert_cmpstr (bb_recipient_get_typo_suggestion (bb_bounce_get_recipient (bounce, 0)), ==, "tom@company.com");
+  /* a full mailbox is not a typo */
+  g_assert_null (bb_recipient_get_typo_suggestion (bb_bounce_get_recipient (bounce, 1)));
+  /* twice: nothing more */
+  g_assert_cmpuint (bb_bounce_suggest_from_known_domains (bounce, known), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
+  bb_core_init ();
 
   g_test_add_func ("/bb/core/typo/positive", test_positive_domains);
   g_test_add_func ("/bb/core/typo/negative", test_negative_domains);
   g_test_add_func ("/bb/core/typo/address", test_addresses);
   g_test_add_func ("/bb/core/typo/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/bb/core/typo/known-domains", test_known_domains);
+  g_test_add_func ("/bb/core/typo/bounce-known-domains", test_bounce_known_domains);
 
   return g_test_run ();
 }

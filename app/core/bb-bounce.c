@@ -7,6 +7,8 @@
 #include "config.h"
 
 #include "bb-bounce-private.h"
+#include "bb-recipient-private.h"
+#include "bb-typo.h"
 
 G_DEFINE_FINAL_TYPE (BbBounce, bb_bounce, G_TYPE_OBJECT)
 
@@ -197,6 +199,44 @@ bb_bounce_get_recipient (BbBounce *self,
   g_return_val_if_fail (BB_IS_BOUNCE (self), NULL);
   g_return_val_if_fail (index < self->recipients->len, NULL);
   return g_ptr_array_index (self->recipients, index);
+}
+
+/**
+ * bb_bounce_suggest_from_known_domains:
+ * @known_domains: (array zero-terminated=1): domains the user's mail
+ *   reaches (bb_store_list_known_domains())
+ *
+ * For each failed recipient whose address or domain was refused and that
+ * has no typo suggestion yet, compares its domain with @known_domains
+ * (bb_typo_suggest_address_known()): "companay.com" gets "company.com"
+ * when the user mails company.com.  The drafts then use the corrected
+ * address too.
+ *
+ * Returns: the number of suggestions added
+ */
+guint
+bb_bounce_suggest_from_known_domains (BbBounce          *self,
+                                      const char *const *known_domains)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (BB_IS_BOUNCE (self), 0);
+
+  if (known_domains == NULL || known_domains[0] == NULL ||
+      (self->kind != BB_KIND_BOUNCE && self->kind != BB_KIND_DELAYED))
+    return 0;
+  for (guint i = 0; i < self->recipients->len; i++)
+    {
+      BbRecipient *r = g_ptr_array_index (self->recipients, i);
+
+      if (r->typo_suggestion != NULL || r->address == NULL ||
+          (r->category != BB_CATEGORY_ADDRESS && r->category != BB_CATEGORY_DOMAIN &&
+           r->category != BB_CATEGORY_UNKNOWN))
+        continue;
+      r->typo_suggestion = bb_typo_suggest_address_known (r->address, known_domains);
+      n += r->typo_suggestion != NULL;
+    }
+  return n;
 }
 
 #define GETTER(type, name)                                \

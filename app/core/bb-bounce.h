@@ -80,5 +80,7 @@ gsize             bb_bounce_get_original_size     (BbBounce *self);
 GPtrArray        *bb_bounce_get_content_hints     (BbBounce *self);
 gsize             bb_bounce_get_size_limit        (BbBounce *self);
 const char       *bb_bounce_get_original_text     (BbBounce *self);
+guint             bb_bounce_suggest_from_known_domains (BbBounce          *self,
+                                                        const char *const *known_domains);
 
 G_END_DECLS
