@@ -648,6 +648,33 @@ test_fragment_line (void)
   g_assert_cmpstr (bb_recipient_get_reason (r), ==, "userunknown");
 }
 
+/* Chinese text glued to a pasted address is not part of it; an address
+ * written wholly in Chinese (EAI) is kept whole. */
+static void
+test_fragment_glued_chinese (void)
+{
+  const struct
+  {
+    const char *text;
+    const char *address;
+  } cases[] = {
+    { "来自ann@example.com的退信：550 5.1.1 user unknown", "ann@example.com" },
+    { "收件人ann@例子.公司，无法投递：550 5.1.1 user unknown", "ann@例子.公司" },
+    { "发送给（bob@client.example）失败。550 5.1.1 user unknown", "bob@client.example" },
+    { "退信给：用户@例子.公司。550 5.1.1 user unknown", "用户@例子.公司" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (BbBounce) bounce = analyze_string (cases[i].text);
+
+      g_test_message ("%s", cases[i].text);
+      g_assert_cmpint (bb_bounce_get_kind (bounce), ==, BB_KIND_BOUNCE);
+      g_assert_cmpuint (bb_bounce_get_n_recipients (bounce), ==, 1);
+      g_assert_cmpstr (bb_recipient_get_address (bb_bounce_get_recipient (bounce, 0)), ==, cases[i].address);
+    }
+}
+
 /* The same notice with LF, CRLF and bare-CR line endings. */
 static void
 test_line_endings (void)
@@ -719,6 +746,7 @@ static const Case cases[] = {
   { "/bb/core/robustness/delayed", test_delayed, NULL },
   { "/bb/core/robustness/delivered", test_delivered, NULL },
   { "/bb/core/robustness/fragment-line", test_fragment_line, NULL },
+  { "/bb/core/robustness/fragment-glued-chinese", test_fragment_glued_chinese, NULL },
   { "/bb/core/robustness/line-endings", test_line_endings, NULL },
 };
 

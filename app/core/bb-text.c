@@ -641,6 +641,103 @@ is_domain_char (guchar c)
   return g_ascii_isalnum (c) || c >= 0x80 || c == '-' || c == '.' || c == '_';
 }
 
+static gboolean
+has_ascii_alnum (const char *from,
+                 const char *to)
+{
+  for (const char *p = from; p < to; p++)
+    if (g_ascii_isalnum (*p))
+      return TRUE;
+  return FALSE;
+}
+
+/* CJK and full-width punctuation (，。：；（）「」…): never in an address,
+ * always the sentence around it. */
+static gboolean
+is_cjk_punctuation (gunichar c)
+{
+  return (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFF0F) || (c >= 0xFF1A && c <= 0xFF20) ||
+         (c >= 0xFF3B && c <= 0xFF40) || (c >= 0xFF5B && c <= 0xFF65);
+}
+
+/* Where the domain that starts at @start ends.  Labels are ASCII or
+ * wholly another script (IDN); where one turns into the other, or at CJK
+ * punctuation, the sentence has taken over ("example.com的退信",
+ * "例子.公司，无法投递"). *dot: the domain has a dot. */
+static const char *
+domain_end (const char *start,
+            const char *end,
+            gboolean   *dot)
+{
+  const char *p = start;
+  gboolean    label_ascii = FALSE;
+  gboolean    label_other = FALSE;
+
+  while (p < end)
+    {
+      guchar c = (guchar) *p;
+
+      if (c < 0x80)
+        {
+          if (!is_domain_char (c) || (g_ascii_isalnum (c) && label_other))
+            break;
+          if (c == '.')
+            label_ascii = label_other = FALSE;
+          else
+            label_ascii = TRUE;
+          p++;
+        }
+      else
+        {
+          gunichar u = g_utf8_get_char_validated (p, end - p);
+
+          if (u == (gunichar) -1 || u == (gunichar) -2 || label_ascii || is_cjk_punctuation (u))
+            break;
+          label_other = TRUE;
+          p = g_utf8_next_char (p);
+        }
+    }
+  /* a closing full stop or hyphen is the sentence's */
+  while (p > start && (p[-1] == '.' || p[-1] == '-'))
+    p--;
+  *dot = memchr (start, '.', p - start) != NULL;
+  return p;
+}
+
+/* Where the local part before @at really starts, given the first
+ * candidate @l: after the last CJK punctuation, and past non-ASCII text
+ * glued to an ASCII local part ("来自ann@…"). */
+static const char *
+local_start (const char *l,
+             const char *at)
+{
+  const char *p = l;
+
+  while (p < at)
+    {
+      const char *next = p + 1;
+
+      if ((guchar) *p >= 0x80)
+        {
+          gunichar u = g_utf8_get_char_validated (p, at - p);
+
+          if (u != (gunichar) -1 && u != (gunichar) -2)
+            {
+              next = g_utf8_next_char (p);
+              if (is_cjk_punctuation (u))
+                l = next;
+            }
+        }
+      p = next;
+    }
+  if (has_ascii_alnum (l, at))
+    while (l < at && (guchar) *l >= 0x80)
+      l++;
+  while (l < at && *l == '.')
+    l++;
+  return l;
+}
+
 /**
  * bb_text_find_address:
  * @found_at: (out) (optional): where the address starts
@@ -668,8 +765,7 @@ bb_text_find_address (const char  *text,
       l = at;
       while (l > text && is_local_char ((guchar) l[-1]))
         l--;
-      while (l < at && *l == '.')
-        l++;
+      l = local_start (l, at);
       r = at + 1;
       if (r < end && *r == '[')
         {
@@ -681,16 +777,7 @@ bb_text_find_address (const char  *text,
             }
         }
       else
-        {
-          while (r < end && is_domain_char ((guchar) *r))
-            {
-              if (*r == '.')
-                dot = TRUE;
-              r++;
-            }
-          while (r > at + 1 && (r[-1] == '.' || r[-1] == '-'))
-            r--;
-        }
+        r = domain_end (at + 1, end, &dot);
       if (l < at && r > at + 1 && dot)
         {
           /* Reject the "=" of quoted-printable soft breaks and such. */
