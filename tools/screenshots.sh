@@ -10,8 +10,15 @@
 # Builds the GUI if needed, then runs it once per screenshot on a private
 # X server without a window manager (xvfb-run, screen 1280x800), with the
 # developer option BOUNCEBACK_SCREENSHOT=PNG (+ BOUNCEBACK_SCREENSHOT_STATE=
-# empty|diagnosis|draft): the app opens a 1000x720 window on the given
-# files, renders it in-process once it shows that state, and quits.
+# empty|diagnosis|draft|history|followup|insights|reference): the app
+# opens a 1000x720 window on the given files, renders it in-process once it
+# shows that state, and quits.
+#   - the bounce log: BOUNCEBACK_DB points at throw-away logs in the temp
+#     folder, never the caller's (a new, empty one per shot, so that what
+#     one shot analyses does not show in the next); History and Follow-up
+#     (and the pages that set SHOT_DB) show a log filled
+#     here with the corpus by bounceback-cli (in each language, since the
+#     automatic tags are written in the language of the moment);
 #   - Chinese: LANG=C.UTF-8 LANGUAGE=zh_CN, with a catalogue compiled here
 #     from po/zh_CN.po plus po/fragments/*.po (newer strings not merged yet);
 #   - dark: ADW_DEBUG_COLOR_SCHEME=prefer-dark (libadwaita 1.2 reads it);
@@ -35,7 +42,7 @@ for tool in xvfb-run msgcat msgfmt meson ninja; do
 done
 
 [ -f "$BUILD/build.ninja" ] || meson setup "$BUILD" "$ROOT"
-ninja -C "$BUILD" app/gui/bounceback data/gschemas.compiled >/dev/null
+ninja -C "$BUILD" app/gui/bounceback app/cli/bounceback-cli data/gschemas.compiled >/dev/null
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -86,7 +93,7 @@ shoot () {
     LANG=C.UTF-8 LANGUAGE="$language" \
     ADW_DEBUG_COLOR_SCHEME="$scheme" \
     BOUNCEBACK_SCREENSHOT="$png" BOUNCEBACK_SCREENSHOT_STATE="$state" \
-    BOUNCEBACK_LOCALEDIR="$tmp/locale" \
+    BOUNCEBACK_LOCALEDIR="$tmp/locale" BOUNCEBACK_DB="${SHOT_DB:-$tmp/$name.db}" \
     GSETTINGS_SCHEMA_DIR="$BUILD/data" GSETTINGS_BACKEND=keyfile \
     XDG_CONFIG_HOME="$tmp/config" XDG_DATA_HOME="$tmp/data" XDG_CACHE_HOME="$tmp/cache" \
     ADW_DISABLE_PORTAL=1 GTK_A11Y=none NO_AT_BRIDGE=1 \
@@ -97,17 +104,51 @@ shoot () {
   fi
 }
 
+# fill_log DB LANGUAGE: the corpus and the Chinese samples, with a few
+# entries moved on (to verify, resent, resolved, dead) and tagged
+fill_log () {
+  local db=$1 language=$2 cli=$BUILD/app/cli/bounceback-cli
+  rm -f "$db"
+  env -u LC_ALL -u LC_MESSAGES LANG=C.UTF-8 LANGUAGE="$language" BOUNCEBACK_LOCALEDIR="$tmp/locale" \
+    "$cli" log --db "$db" import "$C" "$Z" >/dev/null
+  # the newest entries, as the History page lists them first
+  local ids
+  ids=($("$cli" log --db "$db" list --limit 12 | awk '{print $1}' | grep -E '^[0-9]+$'))
+  "$cli" log --db "$db" set-state "${ids[1]}" to_verify >/dev/null
+  "$cli" log --db "$db" set-state "${ids[3]}" resent >/dev/null
+  "$cli" log --db "$db" set-state "${ids[5]}" resent >/dev/null
+  "$cli" log --db "$db" set-state "${ids[5]}" resolved >/dev/null
+  "$cli" log --db "$db" set-state "${ids[7]}" dead >/dev/null
+  "$cli" log --db "$db" tag "${ids[3]}" "VIP" >/dev/null
+}
+fill_log "$tmp/log-en.db" ""
+fill_log "$tmp/log-zh_CN.db" zh_CN
+# The Insights page charts the last weeks: made-up bounces dated up to
+# today (tools/demo-log.py), and an emails-sent count for the bounce rate
+python3 "$ROOT/tools/demo-log.py" "$tmp/demo" >/dev/null
+"$BUILD/app/cli/bounceback-cli" log --db "$tmp/log-demo.db" import "$tmp/demo" >/dev/null
+
 write_settings "Li Wei" "Hangzhou Example Trading Co., Ltd." "liwei@example.com" \
   "Sales Manager\nTel. +86 571 5555 0100" en
 shoot empty-en          empty     ""    default
 shoot diagnosis-en      diagnosis ""    default     "${diagnosis_en[@]}"
 shoot draft-en          draft     ""    default     "${draft_en[@]}"
 shoot diagnosis-dark-en diagnosis ""    prefer-dark "${diagnosis_en[@]}"
+SHOT_DB=$tmp/log-en.db shoot history-en  history  "" default
+SHOT_DB=$tmp/log-en.db shoot followup-en followup "" default
+echo "sent-count=4000" >> "$tmp/config/glib-2.0/settings/keyfile"
+SHOT_DB=$tmp/log-demo.db shoot insights-en  insights  "" default
+SHOT_DB=$tmp/log-demo.db shoot reference-en reference "" default
 
 write_settings "李伟" "杭州示例贸易有限公司" "liwei@example.com" \
   "销售经理\n电话 +86 571 5555 0100" zh_CN
 shoot empty-zh_CN       empty     zh_CN default
 shoot diagnosis-zh_CN   diagnosis zh_CN default     "${diagnosis_zh[@]}"
 shoot draft-zh_CN       draft     zh_CN default     "${draft_zh[@]}"
+SHOT_DB=$tmp/log-zh_CN.db shoot history-zh_CN  history  zh_CN default
+SHOT_DB=$tmp/log-zh_CN.db shoot followup-zh_CN followup zh_CN default
+echo "sent-count=4000" >> "$tmp/config/glib-2.0/settings/keyfile"
+SHOT_DB=$tmp/log-demo.db shoot insights-zh_CN  insights  zh_CN default
+SHOT_DB=$tmp/log-demo.db shoot reference-zh_CN reference zh_CN default
 
 ls -l "$OUT"/*.png

@@ -4,7 +4,12 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Opens files given on the command line or through "Open With", owns the
- * settings, and carries the app-wide actions: quit, preferences, about.
+ * settings and the bounce log, and carries the app-wide actions: quit,
+ * preferences, about.  The log is opened asynchronously at startup, at
+ * bb_store_default_path(), or at $BOUNCEBACK_DB, or at the file given with
+ * --db FILE (which wins); its windows get it once it is open.  A file that
+ * is not a usable log is left alone: the windows say so and work without
+ * logging.
  * The keyboard shortcuts window is ui/gtk/help-overlay.ui, but in the
  * resources it is not at gtk/help-overlay.ui, where GtkApplication would
  * build one with every window before its first frame: each window loads
@@ -14,6 +19,10 @@
  * Developer option for tools/screenshots.sh: BOUNCEBACK_SCREENSHOT=PNG
  * (with BOUNCEBACK_SCREENSHOT_STATE=empty|diagnosis|draft, and optionally
  * BOUNCEBACK_SCREENSHOT_SIZE=WxH) opens a 1000×720 window, renders it to PNG once it shows that state, and quits.
+ *
+ * Developer option BOUNCEBACK_PAGE=NAME: the window starts on that
+ * top-level page ("history", "followup" …), e.g. to read it with
+ * /work/shared/tools/screen-text.
  *
  * Developer option for tests/bench/bench-gui.sh: BOUNCEBACK_TIMING=1 prints
  * milestones to stderr, one line each, "timing <milestone> <µs>" with
@@ -46,7 +55,11 @@ struct _BbApplication
   AdwApplication parent_instance;
 
   /* owned */
-  BbSettings *settings;
+  BbSettings   *settings;
+  BbStore      *store;       /* NULL until open, or when it cannot be */
+  char         *db_path;     /* --db */
+  char         *store_error; /* why the log could not be opened */
+  GCancellable *cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (BbApplication, bb_application, ADW_TYPE_APPLICATION)
@@ -62,6 +75,14 @@ get_window (BbApplication *self)
     return BB_WINDOW (window);
 
   new_window = bb_window_new (GTK_APPLICATION (self), self->settings);
+  if (g_getenv ("BOUNCEBACK_PAGE") != NULL)
+    bb_window_show_page (new_window, g_getenv ("BOUNCEBACK_PAGE"));
+  if (self->store != NULL)
+    bb_window_set_store (new_window, self->store);
+  else if (self->store_error != NULL)
+    _bb_window_show_log_error (new_window, self->store_error);
+  else
+    _bb_window_set_store_pending (new_window, TRUE);
   if (screenshot != NULL && screenshot[0] != '\0')
     {
       const char *size = g_getenv ("BOUNCEBACK_SCREENSHOT_SIZE");
@@ -173,6 +194,74 @@ about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+static void
+store_open_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr (BbApplication) self = user_data;
+  g_autoptr (BbStore) store = NULL;
+  g_autoptr (GError) error = NULL;
+  GList *windows;
+
+  store = bb_store_open_finish (result, &error);
+  if (store == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (store == NULL)
+    {
+      g_message ("The bounce log cannot be used: %s", error->message);
+      self->store_error = g_strdup (error->message);
+    }
+  else
+    self->store = g_steal_pointer (&store);
+
+  windows = gtk_application_get_windows (GTK_APPLICATION (self));
+  for (GList *l = windows; l != NULL; l = l->next)
+    {
+      if (!BB_IS_WINDOW (l->data))
+        continue;
+      if (self->store != NULL)
+        bb_window_set_store (l->data, self->store);
+      else
+        _bb_window_show_log_error (l->data, self->store_error);
+    }
+}
+
+static void
+open_store (BbApplication *self)
+{
+  const char      *env = g_getenv ("BOUNCEBACK_DB");
+  g_autofree char *path = NULL;
+
+  if (self->db_path != NULL)
+    path = g_strdup (self->db_path);
+  else if (env != NULL && env[0] != '\0')
+    path = g_strdup (env);
+  else
+    {
+      g_autofree char *folder = NULL;
+
+      path = bb_store_default_path ();
+      folder = g_path_get_dirname (path);
+      g_mkdir_with_parents (folder, 0700);
+    }
+  self->cancellable = g_cancellable_new ();
+  bb_store_open_async (path, self->cancellable, store_open_cb, g_object_ref (self));
+}
+
+static int
+bb_application_handle_local_options (GApplication *application,
+                                     GVariantDict *options)
+{
+  BbApplication   *self = BB_APPLICATION (application);
+  g_autofree char *db = NULL;
+
+  if (g_variant_dict_lookup (options, "db", "^ay", &db))
+    self->db_path = g_canonicalize_filename (db, NULL);
+  /* go on as usual */
+  return -1;
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "preferences", preferences_action },
@@ -205,6 +294,8 @@ bb_application_startup (GApplication *application)
                                               GTK_STYLE_PROVIDER (diagnosis_css),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 
+  open_store (self);
+
   /* Screenshots show the final state, not a transition. */
   if (screenshot != NULL && screenshot[0] != '\0')
     g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
@@ -215,9 +306,24 @@ bb_application_dispose (GObject *object)
 {
   BbApplication *self = BB_APPLICATION (object);
 
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   g_clear_object (&self->settings);
+  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (bb_application_parent_class)->dispose (object);
+}
+
+static void
+bb_application_finalize (GObject *object)
+{
+  BbApplication *self = BB_APPLICATION (object);
+
+  g_free (self->db_path);
+  g_free (self->store_error);
+
+  G_OBJECT_CLASS (bb_application_parent_class)->finalize (object);
 }
 
 static void
@@ -227,6 +333,8 @@ bb_application_class_init (BbApplicationClass *klass)
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   object_class->dispose = bb_application_dispose;
+  object_class->finalize = bb_application_finalize;
+  app_class->handle_local_options = bb_application_handle_local_options;
   app_class->startup = bb_application_startup;
   app_class->activate = bb_application_activate;
   app_class->open = bb_application_open;
@@ -235,6 +343,16 @@ bb_application_class_init (BbApplicationClass *klass)
 static void
 bb_application_init (BbApplication *self)
 {
+  static const GOptionEntry options[] = {
+    /* Translators: --help for --db; keep "FILE" in capitals as the
+     * placeholder below */
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_ ("Use FILE as the bounce log instead of the usual one"),
+      /* Translators: the placeholder of --db in --help */
+      N_ ("FILE") },
+    { NULL },
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
 }
 
 BbApplication *

@@ -9,6 +9,10 @@
  * them under a lock and keeps at most one delivery source pending, fired
  * at most every DISPATCH_INTERVAL, so ten thousand messages give a few
  * dozen main-loop wake-ups, not ten thousand.
+ *
+ * With a bounce log (bb_loader_set_store()), every message analysed is
+ * also logged, on the same worker thread, with its raw bytes; the store
+ * drops what it has logged before.
  */
 
 #include "config.h"
@@ -16,6 +20,7 @@
 #include "bb-loader.h"
 
 #include "bb-analyze.h"
+#include "bb-bounce-private.h"
 #include "bb-input.h"
 
 #define DISPATCH_INTERVAL_MS 100
@@ -23,6 +28,9 @@
 struct _BbLoader
 {
   GObject parent_instance;
+
+  /* owned */
+  BbStore *store; /* nullable: where results are logged */
 };
 
 G_DEFINE_FINAL_TYPE (BbLoader, bb_loader, G_TYPE_OBJECT)
@@ -36,6 +44,11 @@ typedef struct
   GPtrArray *data;   /* GBytes, when there are no paths */
   GStrv      labels; /* one per data */
   gboolean   is_text;
+  BbStore   *store; /* nullable; thread-safe */
+
+  /* worker: the domains the user's mail reaches, for typo suggestions
+   * ("companay.com" when the log knows company.com) */
+  GStrv known_domains;
 
   /* main thread only */
   GMainContext        *context;
@@ -65,6 +78,8 @@ load_clear (gpointer data)
   g_strfreev (load->paths);
   g_clear_pointer (&load->data, g_ptr_array_unref);
   g_strfreev (load->labels);
+  g_clear_object (&load->store);
+  g_clear_pointer (&load->known_domains, g_strfreev);
   g_clear_pointer (&load->context, g_main_context_unref);
   g_clear_object (&load->cancellable);
   if (load->progress_data_free != NULL)
@@ -165,6 +180,58 @@ on_result (BbBounce *bounce,
   add_result (user_data, bounce);
 }
 
+/* Worker: logs one message; a log that fails is reported once. */
+static void
+log_message (Load       *load,
+             GBytes     *raw,
+             const char *label,
+             BbBounce   *bounce)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (load->store == NULL)
+    return;
+  if (!bb_store_log_message (load->store, raw, label, bounce, NULL, &error))
+    {
+      g_warning ("Could not log %s: %s", label, error->message);
+      g_clear_object (&load->store);
+    }
+}
+
+typedef struct
+{
+  Load         *load;
+  GCancellable *cancellable;
+} Walk;
+
+/* Worker, with a log: one message of a file, analysed and logged. */
+static gboolean
+analyse_message (const char *label,
+                 GBytes     *data,
+                 const char *error,
+                 gpointer    user_data)
+{
+  Walk *walk = user_data;
+  g_autoptr (BbBounce) bounce = NULL;
+
+  if (g_cancellable_is_cancelled (walk->cancellable))
+    return FALSE;
+  if (data != NULL)
+    {
+      bounce = bb_analyze_bytes_with_flags (data, label, BB_ANALYZE_ORIGINAL_TEXT);
+      bb_bounce_suggest_from_known_domains (bounce, (const char *const *) walk->load->known_domains);
+      log_message (walk->load, data, label, bounce);
+    }
+  else
+    {
+      bounce = _bb_bounce_new (label);
+      bounce->kind = BB_KIND_UNREADABLE;
+      bounce->error = g_strdup (error);
+    }
+  add_result (walk->load, bounce);
+  return TRUE;
+}
+
 static gboolean
 count_message (const char *label,
                GBytes     *data,
@@ -183,6 +250,8 @@ static gboolean
 load_run (Load         *load,
           GCancellable *cancellable)
 {
+  if (load->store != NULL && load->known_domains == NULL)
+    load->known_domains = bb_store_list_known_domains (load->store, NULL);
   if (load->paths != NULL)
     {
       guint count = 0;
@@ -202,9 +271,22 @@ load_run (Load         *load,
 
       /* One thread: the GUI stays responsive on the other cores, and
        * GObject's process-wide locks make more threads wait on each other
-       * anyway.  bb_input_analyze() checks @cancellable between messages. */
-      bb_input_analyze_with_flags ((const char *const *) load->paths, 1, BB_ANALYZE_ORIGINAL_TEXT,
-                                   cancellable, on_result, load);
+       * anyway.  bb_input_analyze() checks @cancellable between messages.
+       * To log, each message's bytes are needed: read them here. */
+      if (load->store == NULL)
+        bb_input_analyze_with_flags ((const char *const *) load->paths, 1, BB_ANALYZE_ORIGINAL_TEXT,
+                                     cancellable, on_result, load);
+      else
+        {
+          Walk walk = { load, cancellable };
+
+          for (guint i = 0; load->paths[i] != NULL; i++)
+            {
+              if (g_cancellable_is_cancelled (cancellable))
+                return FALSE;
+              bb_input_foreach_message (load->paths[i], cancellable, analyse_message, &walk);
+            }
+        }
     }
   else
     {
@@ -223,6 +305,8 @@ load_run (Load         *load,
           /* Pasted or dropped text and bundled samples alike: the
            * original's text is kept for the resend drafts. */
           bounce = bb_analyze_bytes_with_flags (bytes, label, BB_ANALYZE_ORIGINAL_TEXT);
+          bb_bounce_suggest_from_known_domains (bounce, (const char *const *) load->known_domains);
+          log_message (load, bytes, label, bounce);
           add_result (load, bounce);
         }
     }
@@ -262,8 +346,19 @@ start (BbLoader           *self,
 }
 
 static void
+bb_loader_dispose (GObject *object)
+{
+  BbLoader *self = BB_LOADER (object);
+
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (bb_loader_parent_class)->dispose (object);
+}
+
+static void
 bb_loader_class_init (BbLoaderClass *klass)
 {
+  G_OBJECT_CLASS (klass)->dispose = bb_loader_dispose;
 }
 
 static void
@@ -275,6 +370,21 @@ BbLoader *
 bb_loader_new (void)
 {
   return g_object_new (BB_TYPE_LOADER, NULL);
+}
+
+/**
+ * bb_loader_set_store:
+ * @store: (nullable): where to log what the loads started from now on
+ *   analyse; %NULL not to log
+ */
+void
+bb_loader_set_store (BbLoader *self,
+                     BbStore  *store)
+{
+  g_return_if_fail (BB_IS_LOADER (self));
+  g_return_if_fail (store == NULL || BB_IS_STORE (store));
+
+  g_set_object (&self->store, store);
 }
 
 /**
@@ -304,6 +414,7 @@ bb_loader_load_async (BbLoader            *self,
 
   load = load_new (cancellable, progress, progress_data, progress_data_free);
   load->paths = g_strdupv ((char **) paths);
+  load->store = self->store != NULL ? g_object_ref (self->store) : NULL;
   start (self, load, bb_loader_load_async, callback, user_data);
 }
 
@@ -342,6 +453,7 @@ bb_loader_load_data_async (BbLoader            *self,
     g_ptr_array_add (load->data, g_bytes_ref (data[i]));
   load->labels = g_strdupv ((char **) labels);
   load->is_text = is_text;
+  load->store = self->store != NULL ? g_object_ref (self->store) : NULL;
   start (self, load, bb_loader_load_data_async, callback, user_data);
 }
 

@@ -10,6 +10,7 @@
 #include <gio/gio.h>
 
 #include "bb-bounce.h"
+#include "bb-store.h"
 
 G_BEGIN_DECLS
 
@@ -34,6 +35,8 @@ typedef void (*BbLoaderProgressFunc) (guint      n_done,
                                       gpointer   user_data);
 
 BbLoader  *bb_loader_new              (void);
+void       bb_loader_set_store        (BbLoader             *self,
+                                       BbStore              *store);
 
 void       bb_loader_load_async       (BbLoader             *self,
                                        const char * const   *paths,

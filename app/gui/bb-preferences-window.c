@@ -28,12 +28,13 @@ struct _BbPreferencesWindow
   AdwPreferencesWindow parent_instance;
 
   /* Template widgets */
-  AdwEntryRow *name_row;
-  AdwEntryRow *company_row;
-  AdwEntryRow *address_row;
-  GtkTextView *signature_view;
-  AdwComboRow *language_row;
-  GtkListBox  *templates_list;
+  AdwEntryRow   *name_row;
+  AdwEntryRow   *company_row;
+  AdwEntryRow   *address_row;
+  GtkTextView   *signature_view;
+  AdwComboRow   *language_row;
+  GtkSpinButton *retry_spin;
+  GtkListBox    *templates_list;
 
   /* Owned */
   BbSettings   *settings;
@@ -493,6 +494,8 @@ bind_settings (BbPreferencesWindow *self)
                           gtk_text_view_get_buffer (self->signature_view), "text", flags);
   g_object_bind_property_full (self->settings, "draft-language", self->language_row, "selected", flags,
                                language_to_index, index_to_language, NULL, NULL);
+  g_object_bind_property (self->settings, "retry-after-hours",
+                          gtk_spin_button_get_adjustment (self->retry_spin), "value", flags);
 }
 
 BbDraftStore *
@@ -599,6 +602,7 @@ bb_preferences_window_class_init (BbPreferencesWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/bounceback/Bounceback/bb-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, BbPreferencesWindow, name_row);
+  gtk_widget_class_bind_template_child (widget_class, BbPreferencesWindow, retry_spin);
   gtk_widget_class_bind_template_child (widget_class, BbPreferencesWindow, company_row);
   gtk_widget_class_bind_template_child (widget_class, BbPreferencesWindow, address_row);
   gtk_widget_class_bind_template_child (widget_class, BbPreferencesWindow, signature_view);

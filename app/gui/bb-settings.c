@@ -33,6 +33,9 @@ struct _BbSettings
   int        window_width;
   int        window_height;
   gboolean   window_maximized;
+  int        sent_count;
+  int        sent_period_days;
+  int        retry_after_hours;
 };
 
 G_DEFINE_FINAL_TYPE (BbSettings, bb_settings, G_TYPE_OBJECT)
@@ -50,6 +53,9 @@ enum
   PROP_WINDOW_WIDTH,
   PROP_WINDOW_HEIGHT,
   PROP_WINDOW_MAXIMIZED,
+  PROP_SENT_COUNT,
+  PROP_SENT_PERIOD_DAYS,
+  PROP_RETRY_AFTER_HOURS,
   N_PROPS
 };
 
@@ -168,6 +174,15 @@ bb_settings_get_property (GObject    *object,
     case PROP_WINDOW_MAXIMIZED:
       g_value_set_boolean (value, self->window_maximized);
       break;
+    case PROP_SENT_COUNT:
+      g_value_set_int (value, self->sent_count);
+      break;
+    case PROP_SENT_PERIOD_DAYS:
+      g_value_set_int (value, self->sent_period_days);
+      break;
+    case PROP_RETRY_AFTER_HOURS:
+      g_value_set_int (value, self->retry_after_hours);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -216,6 +231,15 @@ bb_settings_set_property (GObject      *object,
       set_int (self, &self->window_maximized, !!g_value_get_boolean (value),
                PROP_WINDOW_MAXIMIZED);
       break;
+    case PROP_SENT_COUNT:
+      bb_settings_set_sent_count (self, g_value_get_int (value));
+      break;
+    case PROP_SENT_PERIOD_DAYS:
+      bb_settings_set_sent_period_days (self, g_value_get_int (value));
+      break;
+    case PROP_RETRY_AFTER_HOURS:
+      bb_settings_set_retry_after_hours (self, g_value_get_int (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -253,6 +277,17 @@ bb_settings_class_init (BbSettingsClass *klass)
       g_param_spec_int ("window-height", NULL, NULL, MIN_HEIGHT, G_MAXINT, 720, flags);
   properties[PROP_WINDOW_MAXIMIZED] =
       g_param_spec_boolean ("window-maximized", NULL, NULL, FALSE, flags);
+  /* The Insights page's bounce rate: emails sent in the last
+   * sent-period-days days */
+  properties[PROP_SENT_COUNT] =
+      g_param_spec_int ("sent-count", NULL, NULL, 0, BB_SETTINGS_MAX_SENT_COUNT, 0, flags);
+  properties[PROP_SENT_PERIOD_DAYS] =
+      g_param_spec_int ("sent-period-days", NULL, NULL, 1, 365, 30, flags);
+  /* The Follow-up page: soft bounces are due for a retry this many hours
+   * after they bounced */
+  properties[PROP_RETRY_AFTER_HOURS] =
+      g_param_spec_int ("retry-after-hours", NULL, NULL, BB_SETTINGS_MIN_RETRY_AFTER_HOURS,
+                        BB_SETTINGS_MAX_RETRY_AFTER_HOURS, 24, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -268,6 +303,8 @@ bb_settings_init (BbSettings *self)
   self->last_folder = g_strdup ("");
   self->window_width = 1000;
   self->window_height = 720;
+  self->sent_period_days = 30;
+  self->retry_after_hours = 24;
 }
 
 /**
@@ -497,4 +534,57 @@ bb_settings_get_identity (BbSettings       *self,
   identity->signature = NONEMPTY (self->sender_signature);
   identity->address = NONEMPTY (self->sender_address);
 #undef NONEMPTY
+}
+
+int
+bb_settings_get_sent_count (BbSettings *self)
+{
+  g_return_val_if_fail (BB_IS_SETTINGS (self), 0);
+
+  return self->sent_count;
+}
+
+void
+bb_settings_set_sent_count (BbSettings *self,
+                            int         value)
+{
+  g_return_if_fail (BB_IS_SETTINGS (self));
+
+  set_int (self, &self->sent_count, CLAMP (value, 0, BB_SETTINGS_MAX_SENT_COUNT), PROP_SENT_COUNT);
+}
+
+int
+bb_settings_get_sent_period_days (BbSettings *self)
+{
+  g_return_val_if_fail (BB_IS_SETTINGS (self), 30);
+
+  return self->sent_period_days;
+}
+
+void
+bb_settings_set_sent_period_days (BbSettings *self,
+                                  int         value)
+{
+  g_return_if_fail (BB_IS_SETTINGS (self));
+
+  set_int (self, &self->sent_period_days, CLAMP (value, 1, 365), PROP_SENT_PERIOD_DAYS);
+}
+
+int
+bb_settings_get_retry_after_hours (BbSettings *self)
+{
+  g_return_val_if_fail (BB_IS_SETTINGS (self), 24);
+
+  return self->retry_after_hours;
+}
+
+void
+bb_settings_set_retry_after_hours (BbSettings *self,
+                                   int         value)
+{
+  g_return_if_fail (BB_IS_SETTINGS (self));
+
+  set_int (self, &self->retry_after_hours,
+           CLAMP (value, BB_SETTINGS_MIN_RETRY_AFTER_HOURS, BB_SETTINGS_MAX_RETRY_AFTER_HOURS),
+           PROP_RETRY_AFTER_HOURS);
 }

@@ -3,9 +3,12 @@
  * Copyright 2026 The Bounceback authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Three pages: "empty" (what to do), "loading" (progress, cancellable)
- * and "results" (a leaflet: the list of results and the diagnosis of the
- * selected one).  Bounces come in by drag and drop (files, folders or
+ * Top-level pages in an AdwViewStack: "diagnose", "history", "followup",
+ * "insights" and "reference", switched by an AdwViewSwitcherTitle in each
+ * header bar and, when that is too narrow, by the AdwViewSwitcherBar at
+ * the bottom.  "diagnose" holds a GtkStack of three pages: "empty" (what
+ * to do), "loading" (progress, cancellable) and "results" (a leaflet: the
+ * list of results and the diagnosis of the selected one).  Bounces come in by drag and drop (files, folders or
  * text), through the file chooser, from the clipboard and from the
  * bundled samples; all of it is read by BbLoader on a worker thread.
  *
@@ -24,7 +27,11 @@
 
 #include "bb-core.h"
 #include "bb-diagnosis-view.h"
+#include "bb-followup-page.h"
+#include "bb-history-page.h"
+#include "bb-insights-page.h"
 #include "bb-loader.h"
+#include "bb-reference-page.h"
 #include "bb-result-item.h"
 #include "bb-result-row.h"
 
@@ -38,29 +45,46 @@ struct _BbWindow
   AdwApplicationWindow parent_instance;
 
   /* template widgets */
-  AdwToastOverlay *toast_overlay;
-  GtkStack        *stack;
-  AdwStatusPage   *empty_page;
-  GtkSpinner      *spinner;
-  GtkProgressBar  *progress_bar;
-  GtkLabel        *progress_label;
-  AdwLeaflet      *leaflet;
-  GtkWidget       *sidebar_box;
-  GtkWidget       *content_box;
-  AdwWindowTitle  *sidebar_title;
-  AdwWindowTitle  *content_title;
-  GtkListView     *list_view;
-  GtkBox          *diagnosis_box;
-  GtkWidget       *drop_highlight;
+  AdwToastOverlay      *toast_overlay;
+  AdwViewStack         *view_stack;
+  AdwViewSwitcherBar   *switcher_bar;
+  AdwViewSwitcherTitle *empty_switcher_title;
+  AdwViewSwitcherTitle *loading_switcher_title;
+  AdwViewSwitcherTitle *history_switcher_title;
+  AdwViewSwitcherTitle *followup_switcher_title;
+  AdwViewSwitcherTitle *insights_switcher_title;
+  AdwViewSwitcherTitle *reference_switcher_title;
+  AdwViewStackPage     *followup_stack_page;
+  BbHistoryPage        *history_page;
+  BbFollowupPage       *followup_page;
+  AdwBin               *insights_bin;
+  AdwBin               *reference_bin;
+  GtkStack             *stack;
+  AdwStatusPage        *empty_page;
+  GtkSpinner           *spinner;
+  GtkProgressBar       *progress_bar;
+  GtkLabel             *progress_label;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *sidebar_box;
+  GtkWidget            *content_box;
+  AdwWindowTitle       *sidebar_title;
+  AdwViewSwitcherTitle *content_title;
+  GtkListView          *list_view;
+  GtkBox               *diagnosis_box;
+  GtkWidget            *drop_highlight;
 
   /* owned */
   BbSettings           *settings;
+  BbStore              *store; /* the bounce log; NULL until open, or when it cannot be */
   BbLoader             *loader;
   GListStore           *results; /* BbResultItem */
   GtkSingleSelection   *selection;
   GCancellable         *cancellable; /* of the current load */
   GtkDropTarget        *drop_target;
   GtkFileChooserNative *chooser;
+  char                 *log_error;     /* why the log could not be opened */
+  GStrv                 pending_paths; /* opened while the log was being opened */
+  char                 *open_address;  /* the result to select: a logged entry's */
   char                 *screenshot_path;
   char                 *screenshot_state;
   GPtrArray            *timing_files; /* GFile, opened after the first frame */
@@ -69,8 +93,9 @@ struct _BbWindow
   GtkWidget *diagnosis_view; /* in diagnosis_box; NULL until built */
 
   /* state */
-  guint    n_messages; /* results (messages) of the current load shown */
-  guint    n_running;  /* loads whose callback has not run yet */
+  gboolean store_pending; /* the application is opening the log */
+  guint    n_messages;    /* results (messages) of the current load shown */
+  guint    n_running;     /* loads whose callback has not run yet */
   gboolean loading;
   guint    screenshot_source;
   guint    screenshot_tick;
@@ -100,10 +125,19 @@ enum
 {
   PROP_0,
   PROP_SETTINGS,
+  PROP_STORE,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum
+{
+  SIGNAL_LOG_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static void
 toast (BbWindow   *self,
@@ -169,7 +203,7 @@ show_selected (BbWindow *self)
     {
       if (self->diagnosis_view != NULL)
         bb_diagnosis_view_set_bounce (BB_DIAGNOSIS_VIEW (self->diagnosis_view), NULL, 0);
-      adw_window_title_set_title (self->content_title, "");
+      adw_view_switcher_title_set_title (self->content_title, "");
       return;
     }
   bb_diagnosis_view_set_bounce (BB_DIAGNOSIS_VIEW (ensure_diagnosis_view (self)),
@@ -178,7 +212,7 @@ show_selected (BbWindow *self)
   /* The diagnosis names the address; the header says where it came from. */
   source = bb_bounce_get_source (bb_result_item_get_bounce (item));
   file = source != NULL ? g_path_get_basename (source) : g_strdup ("");
-  adw_window_title_set_title (self->content_title, file);
+  adw_view_switcher_title_set_title (self->content_title, file);
 }
 
 static void
@@ -244,6 +278,43 @@ update_narrow (BbWindow *self)
     gtk_widget_add_css_class (self->diagnosis_view, "narrow");
   else
     gtk_widget_remove_css_class (self->diagnosis_view, "narrow");
+}
+
+/* ---- top-level pages ---- */
+
+/* The header bar's switcher title on show, or NULL when the header bar
+ * shown has none (the list of results in a folded window). */
+static AdwViewSwitcherTitle *
+get_shown_switcher_title (BbWindow *self)
+{
+  const char *page = adw_view_stack_get_visible_child_name (self->view_stack);
+  const char *diagnose_page;
+
+  if (g_strcmp0 (page, "history") == 0)
+    return self->history_switcher_title;
+  if (g_strcmp0 (page, "followup") == 0)
+    return self->followup_switcher_title;
+  if (g_strcmp0 (page, "insights") == 0)
+    return self->insights_switcher_title;
+  if (g_strcmp0 (page, "reference") == 0)
+    return self->reference_switcher_title;
+  diagnose_page = gtk_stack_get_visible_child_name (self->stack);
+  if (g_strcmp0 (diagnose_page, "loading") == 0)
+    return self->loading_switcher_title;
+  if (g_strcmp0 (diagnose_page, "results") == 0)
+    return _bb_window_get_content_shown (self) ? self->content_title : NULL;
+  return self->empty_switcher_title;
+}
+
+/* libadwaita 1.2's adaptive pattern: the bar at the bottom is revealed
+ * when the switcher title is too narrow and shows the page's title. */
+static void
+update_switcher_bar (BbWindow *self)
+{
+  AdwViewSwitcherTitle *title = get_shown_switcher_title (self);
+
+  adw_view_switcher_bar_set_reveal (self->switcher_bar,
+                                    title == NULL || adw_view_switcher_title_get_title_visible (title));
 }
 
 /* Ctrl+Shift+C from anywhere in the window, not only from inside the
@@ -372,6 +443,29 @@ end_loading (BbWindow *self)
     gtk_window_set_focus (GTK_WINDOW (self), NULL);
 }
 
+/* A logged entry was opened: select its recipient among the results. */
+static void
+select_open_address (BbWindow *self)
+{
+  g_autofree char *address = g_steal_pointer (&self->open_address);
+  guint            n_items = g_list_model_get_n_items (G_LIST_MODEL (self->results));
+
+  if (address == NULL)
+    return;
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr (BbResultItem) item = g_list_model_get_item (G_LIST_MODEL (self->results), i);
+      BbRecipient *recipient = bb_result_item_get_recipient (item);
+
+      if (recipient != NULL && g_ascii_strcasecmp (bb_recipient_get_address (recipient), address) == 0)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          show_content (self);
+          return;
+        }
+    }
+}
+
 static void
 load_cb (GObject      *object,
          GAsyncResult *result,
@@ -402,6 +496,10 @@ load_cb (GObject      *object,
   end_loading (self);
   if (bounces->len == 0)
     toast (self, _ ("No messages were found there"));
+  select_open_address (self);
+  /* What was analysed is in the log now */
+  if (self->store != NULL)
+    bb_window_log_changed (self);
 }
 
 static void
@@ -431,6 +529,17 @@ _bb_window_open_paths (BbWindow          *self,
 {
   g_return_if_fail (BB_IS_WINDOW (self));
   g_return_if_fail (paths != NULL && paths[0] != NULL);
+
+  /* Files given on the command line arrive before the log is open: they
+   * wait for it (a few milliseconds), so that they are logged too. */
+  if (self->store_pending)
+    {
+      g_strfreev (self->pending_paths);
+      self->pending_paths = g_strdupv ((char **) paths);
+      set_progress (self, 0, 0);
+      gtk_stack_set_visible_child_name (self->stack, "loading");
+      return;
+    }
 
   begin_loading (self);
   bb_loader_load_async (self->loader, paths, self->cancellable,
@@ -884,6 +993,55 @@ on_first_after_paint_cb (GdkFrameClock *clock,
     self->prepare_source = g_idle_add_full (G_PRIORITY_LOW, prepare_cb, self, NULL);
 }
 
+/* ---- the pages over the log ---- */
+
+static void
+on_open_entry_cb (GtkWidget *page,
+                  BbEntry   *entry,
+                  BbWindow  *self)
+{
+  g_autoptr (GBytes) raw = NULL;
+  g_autoptr (GError) error = NULL;
+  GBytes     *data[2] = { NULL, NULL };
+  const char *labels[2] = { NULL, NULL };
+
+  if (self->store == NULL)
+    return;
+  if (!bb_entry_get_has_message (entry))
+    {
+      /* Translators: a logged bounce that came from a CSV file has no
+       * message to analyse again */
+      toast (self, _ ("This bounce was imported from a file without its message: there is nothing to show"));
+      return;
+    }
+  raw = bb_store_dup_message (self->store, bb_entry_get_id (entry), &error);
+  if (raw == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+  data[0] = raw;
+  labels[0] = bb_entry_get_source (entry) != NULL ? bb_entry_get_source (entry) : bb_entry_get_address (entry);
+  adw_view_stack_set_visible_child_name (self->view_stack, "diagnose");
+  load_data (self, data, labels, FALSE);
+  /* (after load_data, which forgets the previous one) */
+  g_free (self->open_address);
+  self->open_address = g_strdup (bb_entry_get_address (entry));
+}
+
+static void
+on_page_log_changed_cb (BbWindow *self)
+{
+  bb_window_log_changed (self);
+}
+
+static void
+on_log_changed_cb (BbWindow *self)
+{
+  bb_history_page_reload (self->history_page);
+  bb_followup_page_reload (self->followup_page);
+}
+
 /* ---- the window ---- */
 
 static void
@@ -925,6 +1083,49 @@ bb_window_constructed (GObject *object)
 
   g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (update_narrow), self, G_CONNECT_SWAPPED);
 
+  /* The pages over the log */
+  g_object_bind_property (self, "store", self->history_page, "store", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "store", self->followup_page, "store", G_BINDING_SYNC_CREATE);
+  /* (the Insights page reads the log again each time it is shown, and
+   * when it changes while shown) */
+  g_object_bind_property (self, "store", adw_bin_get_child (self->insights_bin), "store", G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self, "log-changed", G_CALLBACK (bb_insights_page_refresh),
+                           adw_bin_get_child (self->insights_bin), G_CONNECT_SWAPPED);
+  bb_insights_page_set_settings (BB_INSIGHTS_PAGE (adw_bin_get_child (self->insights_bin)), self->settings);
+  bb_followup_page_set_settings (self->followup_page, self->settings);
+  g_object_bind_property (self->followup_page, "n-due", self->followup_stack_page, "badge-number",
+                          G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->history_page, "open-entry", G_CALLBACK (on_open_entry_cb), self, 0);
+  g_signal_connect_object (self->followup_page, "open-entry", G_CALLBACK (on_open_entry_cb), self, 0);
+  g_signal_connect_object (self->history_page, "log-changed", G_CALLBACK (on_page_log_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->followup_page, "log-changed", G_CALLBACK (on_page_log_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect (self, "log-changed", G_CALLBACK (on_log_changed_cb), NULL);
+  {
+    AdwViewSwitcherTitle *titles[] = {
+      self->empty_switcher_title,
+      self->loading_switcher_title,
+      self->content_title,
+      self->history_switcher_title,
+      self->followup_switcher_title,
+      self->insights_switcher_title,
+      self->reference_switcher_title,
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+      g_signal_connect_object (titles[i], "notify::title-visible", G_CALLBACK (update_switcher_bar), self,
+                               G_CONNECT_SWAPPED);
+  }
+  g_signal_connect_object (self->view_stack, "notify::visible-child", G_CALLBACK (update_switcher_bar), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->stack, "notify::visible-child", G_CALLBACK (update_switcher_bar), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (update_switcher_bar), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->leaflet, "notify::visible-child", G_CALLBACK (update_switcher_bar), self,
+                           G_CONNECT_SWAPPED);
+
   gtk_window_set_default_size (GTK_WINDOW (self),
                                bb_settings_get_window_width (self->settings),
                                bb_settings_get_window_height (self->settings));
@@ -962,6 +1163,7 @@ bb_window_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->drop_target);
   g_clear_object (&self->settings);
+  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (bb_window_parent_class)->dispose (object);
 }
@@ -971,6 +1173,9 @@ bb_window_finalize (GObject *object)
 {
   BbWindow *self = BB_WINDOW (object);
 
+  g_free (self->log_error);
+  g_strfreev (self->pending_paths);
+  g_free (self->open_address);
   g_free (self->screenshot_path);
   g_free (self->screenshot_state);
 
@@ -990,6 +1195,9 @@ bb_window_get_property (GObject    *object,
     case PROP_SETTINGS:
       g_value_set_object (value, self->settings);
       break;
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1008,10 +1216,17 @@ bb_window_set_property (GObject      *object,
     case PROP_SETTINGS:
       self->settings = g_value_dup_object (value);
       break;
+    case PROP_STORE:
+      bb_window_set_store (self, g_value_get_object (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
+
+static void show_log_error_action (GtkWidget  *widget,
+                                   const char *action_name,
+                                   GVariant   *parameter);
 
 static void
 bb_window_class_init (BbWindowClass *klass)
@@ -1031,13 +1246,47 @@ bb_window_class_init (BbWindowClass *klass)
   properties[PROP_SETTINGS] =
       g_param_spec_object ("settings", NULL, NULL, BB_TYPE_SETTINGS,
                            G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* The bounce log, once the application has opened it (NULL before, and
+   * when it could not be opened): the pages read it, and every bounce
+   * analysed in the window is logged to it. */
+  properties[PROP_STORE] =
+      g_param_spec_object ("store", NULL, NULL, BB_TYPE_STORE,
+                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * BbWindow::log-changed:
+   *
+   * Emitted after the window changed the bounce log (bounces analysed and
+   * logged, states changed, entries deleted …): pages showing the log
+   * read it again.
+   */
+  signals[SIGNAL_LOG_CHANGED] =
+      g_signal_new ("log-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                    G_TYPE_NONE, 0);
 
   g_type_ensure (BB_TYPE_RESULT_ROW);
   g_type_ensure (BB_TYPE_DIAGNOSIS_VIEW);
+  g_type_ensure (BB_TYPE_HISTORY_PAGE);
+  g_type_ensure (BB_TYPE_FOLLOWUP_PAGE);
+  g_type_ensure (BB_TYPE_INSIGHTS_PAGE);
+  g_type_ensure (BB_TYPE_REFERENCE_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/bb-window.ui");
   gtk_widget_class_bind_template_child (widget_class, BbWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, BbWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, BbWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, BbWindow, empty_switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, BbWindow, loading_switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, BbWindow, history_switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, BbWindow, followup_switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, BbWindow, insights_switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, BbWindow, reference_switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, BbWindow, followup_stack_page);
+  gtk_widget_class_bind_template_child (widget_class, BbWindow, history_page);
+  gtk_widget_class_bind_template_child (widget_class, BbWindow, followup_page);
+  gtk_widget_class_bind_template_child (widget_class, BbWindow, insights_bin);
+  gtk_widget_class_bind_template_child (widget_class, BbWindow, reference_bin);
   gtk_widget_class_bind_template_child (widget_class, BbWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, BbWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, BbWindow, spinner);
@@ -1061,6 +1310,7 @@ bb_window_class_init (BbWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "win.show-content", NULL, show_content_action);
   gtk_widget_class_install_action (widget_class, "win.copy-draft", NULL, copy_draft_action);
+  gtk_widget_class_install_action (widget_class, "win.show-log-error", NULL, show_log_error_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
@@ -1144,7 +1394,225 @@ bb_window_get_settings (BbWindow *self)
   return self->settings;
 }
 
+/**
+ * bb_window_get_store:
+ *
+ * Returns: (transfer none) (nullable): the bounce log, or %NULL while it
+ *   is not open (or could not be opened)
+ */
+BbStore *
+bb_window_get_store (BbWindow *self)
+{
+  g_return_val_if_fail (BB_IS_WINDOW (self), NULL);
+
+  return self->store;
+}
+
+/**
+ * bb_window_set_store:
+ * @store: (nullable): the bounce log
+ *
+ * Gives the window the log (the application does, once it is open).
+ * Pages follow the "store" property.
+ */
+void
+bb_window_set_store (BbWindow *self,
+                     BbStore  *store)
+{
+  g_return_if_fail (BB_IS_WINDOW (self));
+  g_return_if_fail (store == NULL || BB_IS_STORE (store));
+
+  if (g_set_object (&self->store, store))
+    {
+      bb_loader_set_store (self->loader, store);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+    }
+  _bb_window_set_store_pending (self, FALSE);
+}
+
+/**
+ * _bb_window_set_store_pending:
+ *
+ * While the application opens the log, files to open wait for it; they
+ * are opened when bb_window_set_store() or _bb_window_show_log_error() is
+ * called, or this with %FALSE.
+ */
+void
+_bb_window_set_store_pending (BbWindow *self,
+                              gboolean  pending)
+{
+  g_auto (GStrv) paths = NULL;
+
+  g_return_if_fail (BB_IS_WINDOW (self));
+
+  self->store_pending = pending;
+  if (pending || self->pending_paths == NULL)
+    return;
+  paths = g_steal_pointer (&self->pending_paths);
+  _bb_window_open_paths (self, (const char *const *) paths);
+}
+
+/**
+ * bb_window_log_changed:
+ *
+ * Says that the log changed: emits BbWindow::log-changed.
+ */
+void
+bb_window_log_changed (BbWindow *self)
+{
+  g_return_if_fail (BB_IS_WINDOW (self));
+
+  g_signal_emit (self, signals[SIGNAL_LOG_CHANGED], 0);
+}
+
+/**
+ * bb_window_show_page:
+ * @name: "diagnose", "history", "followup", "insights" or "reference"
+ *
+ * Shows one of the top-level pages.
+ */
+void
+bb_window_show_page (BbWindow   *self,
+                     const char *name)
+{
+  g_return_if_fail (BB_IS_WINDOW (self));
+  g_return_if_fail (name != NULL);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+/**
+ * bb_window_add_toast:
+ * @toast: (transfer full): a toast
+ *
+ * Shows @toast over the window (pages use it for their messages).
+ */
+void
+bb_window_add_toast (BbWindow *self,
+                     AdwToast *toast)
+{
+  g_return_if_fail (BB_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 /* ---- for the application and the tests ---- */
+
+static void
+show_log_error_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  BbWindow  *self = BB_WINDOW (widget);
+  GtkWidget *dialog;
+
+  if (self->log_error == NULL)
+    return;
+  dialog = adw_message_dialog_new (GTK_WINDOW (self),
+                                   /* Translators: heading of the dialog that says why the bounce log
+                                    * could not be opened */
+                                   _ ("The Bounce Log Cannot Be Used"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  /* Translators: %s is the reason, a whole sentence or two */
+                                  _ ("%s\n\nBounces are analysed as usual, but they are not logged, and the "
+                                     "History and Follow-up pages stay empty."),
+                                  self->log_error);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _ ("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * _bb_window_show_log_error:
+ * @message: why the bounce log could not be opened
+ *
+ * Says so in a toast that stays, with the whole message one click away.
+ */
+void
+_bb_window_show_log_error (BbWindow   *self,
+                           const char *message)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (BB_IS_WINDOW (self));
+  g_return_if_fail (message != NULL);
+
+  g_free (self->log_error);
+  self->log_error = g_strdup (message);
+  /* Translators: a message that stays at the bottom of the window */
+  toast = adw_toast_new (_ ("The bounce log cannot be used: bounces are not logged"));
+  adw_toast_set_timeout (toast, 0);
+  /* Translators: button of that message: show why */
+  adw_toast_set_button_label (toast, _ ("_Details"));
+  adw_toast_set_action_name (toast, "win.show-log-error");
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  _bb_window_set_store_pending (self, FALSE);
+}
+
+const char *
+_bb_window_get_log_error (BbWindow *self)
+{
+  g_return_val_if_fail (BB_IS_WINDOW (self), NULL);
+
+  return self->log_error;
+}
+
+AdwBin *
+_bb_window_get_insights_bin (BbWindow *self)
+{
+  g_return_val_if_fail (BB_IS_WINDOW (self), NULL);
+
+  return self->insights_bin;
+}
+
+AdwBin *
+_bb_window_get_reference_bin (BbWindow *self)
+{
+  g_return_val_if_fail (BB_IS_WINDOW (self), NULL);
+
+  return self->reference_bin;
+}
+
+GtkWidget *
+_bb_window_get_history_page (BbWindow *self)
+{
+  g_return_val_if_fail (BB_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->history_page);
+}
+
+GtkWidget *
+_bb_window_get_followup_page (BbWindow *self)
+{
+  g_return_val_if_fail (BB_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->followup_page);
+}
+
+/* The Diagnose page's stack: "empty", "loading", "results" */
+GtkStack *
+_bb_window_get_stack (BbWindow *self)
+{
+  g_return_val_if_fail (BB_IS_WINDOW (self), NULL);
+
+  return self->stack;
+}
+
+const char *
+_bb_window_get_top_page (BbWindow *self)
+{
+  g_return_val_if_fail (BB_IS_WINDOW (self), NULL);
+
+  return adw_view_stack_get_visible_child_name (self->view_stack);
+}
+
+gboolean
+_bb_window_get_switcher_bar_revealed (BbWindow *self)
+{
+  g_return_val_if_fail (BB_IS_WINDOW (self), FALSE);
+
+  return adw_view_switcher_bar_get_reveal (self->switcher_bar);
+}
 
 GtkDropTarget *
 _bb_window_get_drop_target (BbWindow *self)
@@ -1220,7 +1688,8 @@ _bb_window_get_n_running (BbWindow *self)
 {
   g_return_val_if_fail (BB_IS_WINDOW (self), 0);
 
-  return self->n_running;
+  /* (files waiting for the log count as a load) */
+  return self->n_running + (self->pending_paths != NULL ? 1 : 0);
 }
 
 /* ---- screenshots (developer option, see tools/screenshots.sh) ---- */
@@ -1348,6 +1817,14 @@ screenshot_wait_cb (gpointer user_data)
     return G_SOURCE_CONTINUE;
   if (want_results && g_strcmp0 (_bb_window_get_page (self), "results") != 0)
     return G_SOURCE_CONTINUE;
+  /* A top-level page over the log ("history", "followup" …): once the
+   * application has opened the log (or failed to) */
+  if (adw_view_stack_get_child_by_name (self->view_stack, self->screenshot_state) != NULL)
+    {
+      if (self->store_pending || (self->store == NULL && self->log_error == NULL))
+        return G_SOURCE_CONTINUE;
+      adw_view_stack_set_visible_child_name (self->view_stack, self->screenshot_state);
+    }
   self->screenshot_source = 0;
   if (g_strcmp0 (self->screenshot_state, "draft") == 0)
     scroll_to_draft (self);
@@ -1361,8 +1838,10 @@ screenshot_wait_cb (gpointer user_data)
 /**
  * _bb_window_take_screenshot:
  * @path: the PNG to write
- * @state: "empty", "diagnosis", "draft", "drop" (the drop highlight) or
- *   "loading" (while reading the files)
+ * @state: "empty", "diagnosis", "draft", "drop" (the drop highlight),
+ *   "loading" (while reading the files), or the name of a top-level page
+ *   ("history", "followup", "insights", "reference"), shown once the log
+ *   is open
  *
  * Once the window shows @state (results loaded for "diagnosis" and
  * "draft"), renders it to @path in-process and quits the application.

@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "bb-settings.h"
+#include "bb-store.h"
 
 G_BEGIN_DECLS
 
@@ -22,5 +23,13 @@ BbSettings *bb_window_get_settings (BbWindow       *self);
 void        bb_window_open_files   (BbWindow       *self,
                                     GFile         **files,
                                     guint           n_files);
+BbStore    *bb_window_get_store    (BbWindow       *self);
+void        bb_window_set_store    (BbWindow       *self,
+                                    BbStore        *store);
+void        bb_window_log_changed  (BbWindow       *self);
+void        bb_window_show_page    (BbWindow       *self,
+                                    const char     *name);
+void        bb_window_add_toast    (BbWindow       *self,
+                                    AdwToast       *toast);
 
 G_END_DECLS
