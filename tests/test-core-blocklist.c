@@ -220,6 +220,34 @@ test_in_diagnosis (void)
   g_assert_true (named);
 }
 
+/* No IP in the refusal: the one the returned original's headers record
+ * for the rep's own connection (X-Originating-IP). */
+static void
+test_ip_from_original (void)
+{
+  static const char notice[] =
+    "From: MAILER-DAEMON@example.org\n"
+    "Subject: Undelivered\n"
+    "Content-Type: multipart/report; report-type=delivery-status; boundary=\"B\"\n"
+    "MIME-Version: 1.0\n\n"
+    "--B\nContent-Type: message/delivery-status\n\n"
+    "Reporting-MTA: dns; mail.example.org\n\n"
+    "Final-Recipient: rfc822; buyer@client.example\nAction: failed\nStatus: 5.7.1\n"
+    "Diagnostic-Code: smtp; 554 5.7.1 rejected: listed on Barracuda Reputation Block List\n\n"
+    "--B\nContent-Type: message/rfc822\n\n"
+    "From: rep@example.org\nTo: buyer@client.example\nSubject: Quote\n"
+    "X-Originating-IP: [203.0.113.77]\n\nHello\n"
+    "--B--\n";
+  g_autoptr (BbBounce) bounce = bb_analyze_text (notice, "test");
+  BbRecipient *r = bb_bounce_get_recipient (bounce, 0);
+  GPtrArray   *hits = bb_recipient_get_blocklists (r);
+
+  g_assert_cmpstr (bb_recipient_get_sending_ip (r), ==, "203.0.113.77");
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_assert_cmpstr (((BbBlocklistHit *) g_ptr_array_index (hits, 0))->list->id, ==, "barracuda");
+  g_assert_cmpstr (((BbBlocklistHit *) g_ptr_array_index (hits, 0))->listed, ==, "203.0.113.77");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -232,5 +260,6 @@ main (int   argc,
   g_test_add_func ("/bb/core/blocklist/table", test_table);
   g_test_add_func ("/bb/core/blocklist/find-ip", test_find_ip);
   g_test_add_func ("/bb/core/blocklist/in-diagnosis", test_in_diagnosis);
+  g_test_add_func ("/bb/core/blocklist/ip-from-original", test_ip_from_original);
   return g_test_run ();
 }

@@ -123,8 +123,9 @@ fill_log () {
 }
 fill_log "$tmp/log-en.db" ""
 fill_log "$tmp/log-zh_CN.db" zh_CN
-# The Insights page charts the last weeks: made-up bounces dated up to
-# today (tools/demo-log.py), and an emails-sent count for the bounce rate
+# The Insights and Follow-up pages look at the last weeks: made-up bounces
+# dated up to today (tools/demo-log.py); Insights also gets an emails-sent
+# count for the bounce rate
 python3 "$ROOT/tools/demo-log.py" "$tmp/demo" >/dev/null
 "$BUILD/app/cli/bounceback-cli" log --db "$tmp/log-demo.db" import "$tmp/demo" >/dev/null
 
@@ -135,7 +136,7 @@ shoot diagnosis-en      diagnosis ""    default     "${diagnosis_en[@]}"
 shoot draft-en          draft     ""    default     "${draft_en[@]}"
 shoot diagnosis-dark-en diagnosis ""    prefer-dark "${diagnosis_en[@]}"
 SHOT_DB=$tmp/log-en.db shoot history-en  history  "" default
-SHOT_DB=$tmp/log-en.db shoot followup-en followup "" default
+SHOT_DB=$tmp/log-demo.db shoot followup-en followup "" default
 echo "sent-count=4000" >> "$tmp/config/glib-2.0/settings/keyfile"
 SHOT_DB=$tmp/log-demo.db shoot insights-en  insights  "" default
 SHOT_DB=$tmp/log-demo.db shoot reference-en reference "" default
@@ -146,7 +147,7 @@ shoot empty-zh_CN       empty     zh_CN default
 shoot diagnosis-zh_CN   diagnosis zh_CN default     "${diagnosis_zh[@]}"
 shoot draft-zh_CN       draft     zh_CN default     "${draft_zh[@]}"
 SHOT_DB=$tmp/log-zh_CN.db shoot history-zh_CN  history  zh_CN default
-SHOT_DB=$tmp/log-zh_CN.db shoot followup-zh_CN followup zh_CN default
+SHOT_DB=$tmp/log-demo.db shoot followup-zh_CN followup zh_CN default
 echo "sent-count=4000" >> "$tmp/config/glib-2.0/settings/keyfile"
 SHOT_DB=$tmp/log-demo.db shoot insights-zh_CN  insights  zh_CN default
 SHOT_DB=$tmp/log-demo.db shoot reference-zh_CN reference zh_CN default

@@ -862,7 +862,8 @@ remote_ip (const char *remote_mta)
  * give.  Only for refusals where a list can be the cause: elsewhere
  * "blacklist" means the recipient's own sender filter. */
 static void
-find_blocklists (BbRecipient *r)
+find_blocklists (BbRecipient  *r,
+                 GMimeMessage *original)
 {
   g_autofree char *exclude = NULL;
 
@@ -900,6 +901,16 @@ find_blocklists (BbRecipient *r)
   r->sending_ip = r->blocklists->len > 0 || r->category == BB_CATEGORY_REPUTATION
                     ? bb_blocklist_find_ip (r->diagnostic, exclude)
                     : NULL;
+  /* Not in the refusal: the address the rep's own mail program sent from,
+   * as the returned original records it (webmail and Outlook write
+   * X-Originating-IP); filters that read the headers judge that one. */
+  if (r->sending_ip == NULL && r->blocklists->len > 0 && original != NULL)
+    {
+      const char *header = g_mime_object_get_header (GMIME_OBJECT (original), "X-Originating-IP");
+
+      if (header != NULL)
+        r->sending_ip = bb_blocklist_find_ip (header, exclude);
+    }
   /* a list's IP is never the receiving server's */
   for (guint i = 0; i < r->blocklists->len; i++)
     {
@@ -1159,7 +1170,7 @@ analyze (Analysis *a)
            r->category == BB_CATEGORY_UNKNOWN || r->category == BB_CATEGORY_TEMPORARY))
         r->typo_suggestion = bb_typo_suggest_address (r->address);
       if (b->kind == BB_KIND_BOUNCE || b->kind == BB_KIND_DELAYED)
-        find_blocklists (r);
+        find_blocklists (r, a->original);
     }
   if (b->kind != BB_KIND_BOUNCE)
     for (guint i = 0; i < b->recipients->len; i++)
