@@ -818,7 +818,8 @@ screenshot (const char *dir,
             const char *name,
             BbBounce   *bounce,
             int         width,
-            gboolean    dark)
+            gboolean    dark,
+            gboolean    checks)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *tmp = g_dir_make_tmp ("bb-shot-XXXXXX", &error);
@@ -838,6 +839,15 @@ screenshot (const char *dir,
   gtk_window_set_default_size (GTK_WINDOW (window), width, 600);
   gtk_window_present (GTK_WINDOW (window));
   wait_ms (300);
+  /* The checks on request, answered by the test's DNS table */
+  if (checks)
+    {
+      GtkWidget *panel = _bb_diagnosis_view_get_part (BB_DIAGNOSIS_VIEW (view), BB_DIAGNOSIS_PART_CHECK_PANEL);
+
+      gtk_widget_activate_action (panel, "check.domain", NULL);
+      gtk_widget_activate_action (panel, "check.dnsbl", NULL);
+      wait_ms (1500);
+    }
   /* A bare window gives its first focus to the first widget that takes
    * it, which on a page without an address may be a selectable label,
    * all selected: the application places its focus itself (see
@@ -894,6 +904,23 @@ preferences_screenshot (const char *dir,
   g_rmdir (tmp);
 }
 
+/* Refused for a Spamhaus listing of the sending IP */
+static const char blocked_notice[] =
+  "From: MAILER-DAEMON@mail.example.org\n"
+  "To: rep@example.org\n"
+  "Subject: Undelivered Mail Returned to Sender\n"
+  "Date: Mon, 02 Mar 2026 10:00:00 +0800\n"
+  "Content-Type: multipart/report; report-type=delivery-status; boundary=\"B\"\n"
+  "MIME-Version: 1.0\n\n"
+  "--B\nContent-Type: text/plain\n\nYour message could not be delivered.\n"
+  "--B\nContent-Type: message/delivery-status\n\n"
+  "Reporting-MTA: dns; mail.example.org\n\n"
+  "Final-Recipient: rfc822; buyer@client.example\n"
+  "Action: failed\nStatus: 5.7.1\n"
+  "Remote-MTA: dns; mx.client.example [192.0.2.25]\n"
+  "Diagnostic-Code: smtp; 554 5.7.1 Client host [203.0.113.44] blocked using zen.spamhaus.org\n"
+  "--B--\n";
+
 /* The checks in the diagnosis: the blocklist the bounce names, shown
  * offline; the domain looked up on request (from the table resolver of
  * BOUNCEBACK_DNS_TABLE, set in main); a contact picked for the draft. */
@@ -901,22 +928,7 @@ static void
 test_check_panel (Fixture      *f,
                   gconstpointer data)
 {
-  static const char notice[] =
-    "From: MAILER-DAEMON@mail.example.org\n"
-    "To: rep@example.org\n"
-    "Subject: Undelivered Mail Returned to Sender\n"
-    "Date: Mon, 02 Mar 2026 10:00:00 +0800\n"
-    "Content-Type: multipart/report; report-type=delivery-status; boundary=\"B\"\n"
-    "MIME-Version: 1.0\n\n"
-    "--B\nContent-Type: text/plain\n\nYour message could not be delivered.\n"
-    "--B\nContent-Type: message/delivery-status\n\n"
-    "Reporting-MTA: dns; mail.example.org\n\n"
-    "Final-Recipient: rfc822; buyer@client.example\n"
-    "Action: failed\nStatus: 5.7.1\n"
-    "Remote-MTA: dns; mx.client.example [192.0.2.25]\n"
-    "Diagnostic-Code: smtp; 554 5.7.1 Client host [203.0.113.44] blocked using zen.spamhaus.org\n"
-    "--B--\n";
-  g_autoptr (BbBounce) bounce = bb_analyze_text (notice, "test");
+  g_autoptr (BbBounce) bounce = bb_analyze_text (blocked_notice, "test");
   g_autoptr (BbBounce) autoreply = analyze_file ("chinese", "10-autoreply-zh.eml");
   BbCheckPanel *panel;
   AdwActionRow *domain_row;
@@ -989,16 +1001,23 @@ take_screenshots (const char *dir)
 
       if (only != NULL && strstr (only, cases[i].name) == NULL)
         continue;
-      screenshot (dir, cases[i].name, bounce, 800, FALSE);
-      screenshot (dir, cases[i].name, bounce, 800, TRUE);
-      screenshot (dir, cases[i].name, bounce, 360, FALSE);
+      screenshot (dir, cases[i].name, bounce, 800, FALSE, FALSE);
+      screenshot (dir, cases[i].name, bounce, 800, TRUE, FALSE);
+      screenshot (dir, cases[i].name, bounce, 360, FALSE, FALSE);
     }
   if (only == NULL || strstr (only, "too-big") != NULL)
     {
       g_autoptr (BbBounce) bounce = make_too_big_with_attachments ();
 
-      screenshot (dir, "too-big", bounce, 800, FALSE);
-      screenshot (dir, "too-big", bounce, 360, TRUE);
+      screenshot (dir, "too-big", bounce, 800, FALSE, FALSE);
+      screenshot (dir, "too-big", bounce, 360, TRUE, FALSE);
+    }
+  if (only == NULL || strstr (only, "checks") != NULL)
+    {
+      g_autoptr (BbBounce) bounce = bb_analyze_text (blocked_notice, "blocked");
+
+      screenshot (dir, "checks", bounce, 800, FALSE, TRUE);
+      screenshot (dir, "checks", bounce, 360, TRUE, TRUE);
     }
   if (only == NULL || strstr (only, "preferences") != NULL)
     {
@@ -1025,7 +1044,8 @@ main (int   argc,
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   /* no real DNS: the check panel asks this table */
   dns_table = g_build_filename (data_home, "dns.txt", NULL);
-  g_file_set_contents (dns_table, "MX client.example 10 mx.client.example\nA gmail.com 192.0.2.200\n", -1, NULL);
+  g_file_set_contents (dns_table, "MX client.example 10 mx.client.example\nA gmail.com 192.0.2.200\n"
+                       "A 44.113.0.203.zen.spamhaus.org 127.0.0.3\n", -1, NULL);
   g_setenv ("BOUNCEBACK_DNS_TABLE", dns_table, TRUE);
 
   setlocale (LC_ALL, "");

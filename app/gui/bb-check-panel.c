@@ -107,7 +107,8 @@ add_row (AdwPreferencesGroup *group,
          GPtrArray           *rows,
          const char          *title,
          const char          *subtitle,
-         const char          *icon_name)
+         const char          *icon_name,
+         const char          *style)
 {
   GtkWidget *row = adw_action_row_new ();
 
@@ -118,7 +119,13 @@ add_row (AdwPreferencesGroup *group,
   if (subtitle != NULL)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   if (icon_name != NULL)
-    adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name (icon_name));
+    {
+      GtkWidget *icon = gtk_image_new_from_icon_name (icon_name);
+
+      if (style != NULL)
+        gtk_widget_add_css_class (icon, style);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+    }
   adw_preferences_group_add (group, row);
   g_ptr_array_add (rows, row);
   return row;
@@ -159,7 +166,7 @@ show_blocklists (BbCheckPanel *self)
       if (url != NULL && !hit->list->defunct)
         g_string_append_printf (subtitle, "\n%s %s", _ ("Link:"), url);
       row = add_row (self->blocklist_group, self->blocklist_rows, bb_kb_gettext (hit->list->name), subtitle->str,
-                     "action-unavailable-symbolic");
+                     "action-unavailable-symbolic", "error");
       if (url != NULL && !hit->list->defunct)
         {
           GtkWidget *button = gtk_button_new_with_mnemonic (_ ("_Open Link"));
@@ -233,7 +240,16 @@ domain_done_cb (GObject      *source,
     }
   gtk_image_set_from_icon_name (self->domain_icon, icon);
   gtk_widget_add_css_class (GTK_WIDGET (self->domain_icon), style);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->domain_row), bb_domain_status_describe (report->status));
+  if (report->status == BB_DOMAIN_STATUS_OK && self->recipient != NULL &&
+      bb_recipient_get_category (self->recipient) == BB_CATEGORY_ADDRESS)
+    {
+      g_autofree char *title = g_strdup_printf ("%s %s", bb_domain_status_describe (report->status),
+                                                _ ("So the domain is fine: the part before @ is what the server refused."));
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->domain_row), title);
+    }
+  else
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->domain_row), bb_domain_status_describe (report->status));
   if (report->mx != NULL && report->mx[0] != NULL)
     {
       g_autofree char *hosts = g_strjoinv (", ", report->mx);
@@ -282,7 +298,7 @@ dnsbl_done_cb (GObject      *source,
   update_actions (self);
   if (results == NULL)
     {
-      add_row (self->blocklist_group, self->blocklist_rows, error->message, NULL, "dialog-warning-symbolic");
+      add_row (self->blocklist_group, self->blocklist_rows, error->message, NULL, "dialog-warning-symbolic", "warning");
       return;
     }
   for (guint i = 0; i < results->len; i++)
@@ -297,7 +313,10 @@ dnsbl_done_cb (GObject      *source,
       add_row (self->blocklist_group, self->blocklist_rows, title, r->zone,
                r->status == BB_DNSBL_LISTED  ? "dialog-error-symbolic"
                : r->status == BB_DNSBL_CLEAN ? "emblem-ok-symbolic"
-                                             : "dialog-question-symbolic");
+                                             : "dialog-question-symbolic",
+               r->status == BB_DNSBL_LISTED  ? "error"
+               : r->status == BB_DNSBL_CLEAN ? "success"
+                                             : NULL);
     }
 }
 
@@ -347,7 +366,7 @@ add_contact_row (BbCheckPanel    *self,
   g_autofree char *subtitle = contact->role ? g_strdup_printf (_ ("General address · found on %s"), contact->page)
                                             : g_strdup_printf (_ ("Found on %s"), contact->page);
   GtkWidget *row = add_row (self->contacts_group, self->contact_rows, contact->address, subtitle,
-                            contact->same_domain ? "mail-unread-symbolic" : "mail-forward-symbolic");
+                            contact->same_domain ? "mail-unread-symbolic" : "mail-forward-symbolic", NULL);
   GtkWidget *copy = gtk_button_new_from_icon_name ("edit-copy-symbolic");
   GtkWidget *use = gtk_button_new_with_mnemonic (_ ("_Use in Draft"));
 
@@ -381,7 +400,7 @@ contacts_done_cb (GObject      *source,
   remove_rows (self->contacts_group, self->contact_rows);
   if (found == NULL)
     {
-      add_row (self->contacts_group, self->contact_rows, error->message, NULL, "dialog-warning-symbolic");
+      add_row (self->contacts_group, self->contact_rows, error->message, NULL, "dialog-warning-symbolic", "warning");
       return;
     }
   for (guint i = 0; i < found->contacts->len; i++)
@@ -393,7 +412,7 @@ contacts_done_cb (GObject      *source,
       g_ptr_array_add (found->errors, NULL);
       errors = g_strjoinv ("\n", (char **) found->errors->pdata);
       add_row (self->contacts_group, self->contact_rows, _ ("No addresses found on the web site."),
-               *errors != '\0' ? errors : NULL, "dialog-information-symbolic");
+               *errors != '\0' ? errors : NULL, "dialog-information-symbolic", NULL);
     }
 }
 

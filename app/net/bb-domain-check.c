@@ -49,7 +49,7 @@ bb_domain_status_describe (BbDomainStatus status)
   switch (status)
     {
     case BB_DOMAIN_STATUS_OK:
-      return _ ("The domain has mail servers: it can receive email. If the address was refused, the part before @ is the problem.");
+      return _ ("The domain has mail servers: it can receive email.");
     case BB_DOMAIN_STATUS_NO_MX:
       return _ ("The domain has no mail server of its own, only a web address: it is probably a website or a parked domain that takes no email.");
     case BB_DOMAIN_STATUS_NULL_MX:
