@@ -958,7 +958,15 @@ test_check_panel (Fixture      *f,
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (domain_row), "mx.client.example"));
 
   /* a contact found on the site goes into the alternate-contact draft */
+  /* laid out, as on screen */
+  wait_ms (300);
   g_signal_emit_by_name (panel, "use-contact", "sales@client.example");
+  {
+    GtkWidget *scroller = gtk_widget_get_first_child (GTK_WIDGET (f->view));
+
+    /* scrolled down to the draft */
+    g_assert_cmpfloat (gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller))), >, 0);
+  }
   {
     BbDraftPanel *draft = BB_DRAFT_PANEL (_bb_diagnosis_view_get_part (f->view, BB_DIAGNOSIS_PART_DRAFT_PANEL));
     g_autoptr (BbDraft) filled = bb_draft_panel_dup_draft (draft);

@@ -866,9 +866,20 @@ use_contact_cb (BbCheckPanel    *panel,
                 const char      *address,
                 BbDiagnosisView *self)
 {
+  GtkWidget        *content = gtk_scrolled_window_get_child (self->scroller);
+  graphene_point_t  top;
+
   bb_draft_panel_use_contact (self->draft_panel, address);
-  /* the scrolled window follows the focus down to the draft */
-  gtk_widget_child_focus (GTK_WIDGET (self->draft_panel), GTK_DIR_TAB_FORWARD);
+  /* show the draft: scroll straight to it (no animation, which would
+   * outlive a window closed meanwhile) */
+  if (content != NULL &&
+      gtk_widget_compute_point (GTK_WIDGET (self->draft_panel), content, &GRAPHENE_POINT_INIT (0, 0), &top))
+    {
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+
+      /* the viewport's own coordinates: from what is on screen now */
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + top.y);
+    }
 }
 
 static void
