@@ -220,6 +220,8 @@ analyse_message (const char *label,
     {
       bounce = bb_analyze_bytes_with_flags (data, label, BB_ANALYZE_ORIGINAL_TEXT);
       bb_bounce_suggest_from_known_domains (bounce, (const char *const *) walk->load->known_domains);
+      /* shown first, logged after: the user does not wait for the disk */
+      add_result (walk->load, bounce);
       log_message (walk->load, data, label, bounce);
     }
   else
@@ -227,8 +229,8 @@ analyse_message (const char *label,
       bounce = _bb_bounce_new (label);
       bounce->kind = BB_KIND_UNREADABLE;
       bounce->error = g_strdup (error);
+      add_result (walk->load, bounce);
     }
-  add_result (walk->load, bounce);
   return TRUE;
 }
 
@@ -306,8 +308,8 @@ load_run (Load         *load,
            * original's text is kept for the resend drafts. */
           bounce = bb_analyze_bytes_with_flags (bytes, label, BB_ANALYZE_ORIGINAL_TEXT);
           bb_bounce_suggest_from_known_domains (bounce, (const char *const *) load->known_domains);
-          log_message (load, bytes, label, bounce);
           add_result (load, bounce);
+          log_message (load, bytes, label, bounce);
         }
     }
   return !g_cancellable_is_cancelled (cancellable);

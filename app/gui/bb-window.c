@@ -1071,6 +1071,26 @@ bb_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (bb_window_parent_class)->close_request (window);
 }
 
+/* The first time a top-level page is shown, its content joins the
+ * layout (see bb_window_constructed()). */
+static void
+reveal_page_content (BbWindow *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+  GtkWidget  *content = NULL;
+
+  if (g_strcmp0 (name, "history") == 0)
+    content = GTK_WIDGET (self->history_page);
+  else if (g_strcmp0 (name, "followup") == 0)
+    content = GTK_WIDGET (self->followup_page);
+  else if (g_strcmp0 (name, "insights") == 0)
+    content = GTK_WIDGET (self->insights_bin);
+  else if (g_strcmp0 (name, "reference") == 0)
+    content = GTK_WIDGET (self->reference_bin);
+  if (content != NULL)
+    gtk_widget_set_visible (content, TRUE);
+}
+
 static void
 bb_window_constructed (GObject *object)
 {
@@ -1118,6 +1138,16 @@ bb_window_constructed (GObject *object)
                                G_CONNECT_SWAPPED);
   }
   g_signal_connect_object (self->view_stack, "notify::visible-child", G_CALLBACK (update_switcher_bar), self,
+                           G_CONNECT_SWAPPED);
+  /* The pages the user has not opened yet stay out of the layout: the
+   * stack measures every visible page, and at start-up that cost the first
+   * frame about 200 ms (tests/bench/bench-gui.sh).  Each page shows its
+   * content when it is first opened. */
+  gtk_widget_set_visible (GTK_WIDGET (self->history_page), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->followup_page), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->insights_bin), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->reference_bin), FALSE);
+  g_signal_connect_object (self->view_stack, "notify::visible-child", G_CALLBACK (reveal_page_content), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->stack, "notify::visible-child", G_CALLBACK (update_switcher_bar), self,
                            G_CONNECT_SWAPPED);
