@@ -159,6 +159,7 @@ update_actions (BbHistoryPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "history.select-all", has_items);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "history.undo-delete", has_store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "history.reanalyse-all", has_store && !self->reanalysing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "history.import-csv", has_store);
 }
 
 static void
@@ -1036,6 +1037,74 @@ export_action (GtkWidget  *widget,
   export_bounces (BB_HISTORY_PAGE (widget), g_strcmp0 (action_name, "history.export") == 0);
 }
 
+/* ---- a colleague's CSV export, merged in ---- */
+
+static void
+import_csv_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr (BbHistoryPage) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+  BbCsvImportStats stats = { 0 };
+
+  if (!bb_store_import_csv_finish (BB_STORE (object), result, &stats, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        toast (self, error->message);
+      return;
+    }
+  /* Translators: after Import CSV; the plural follows the first number */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u new bounce added, %u already in the log",
+                                       "%u new bounces added, %u already in the log", stats.added),
+                          stats.added, stats.merged + stats.unchanged);
+  toast (self, text);
+  log_changed (self);
+}
+
+static void
+on_import_response_cb (GtkNativeDialog *dialog,
+                       int              response,
+                       gpointer         user_data)
+{
+  BbHistoryPage *self = user_data;
+  g_autoptr (GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  g_clear_object (&self->chooser);
+  if (file == NULL || self->store == NULL || (path = g_file_get_path (file)) == NULL)
+    return;
+  bb_store_import_csv_async (self->store, path, self->cancellable, import_csv_cb, g_object_ref (self));
+}
+
+static void
+import_csv_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  BbHistoryPage *self = BB_HISTORY_PAGE (widget);
+  GtkRoot       *root = gtk_widget_get_root (widget);
+  GtkFileFilter *csv = gtk_file_filter_new ();
+
+  if (self->store == NULL || self->chooser != NULL)
+    return;
+  self->chooser = gtk_file_chooser_native_new (/* Translators: title of the file chooser of Import CSV */
+                                               _ ("Import Bounces"),
+                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                               GTK_FILE_CHOOSER_ACTION_OPEN, _ ("_Import"), _ ("_Cancel"));
+  /* Translators: file type in the Import CSV file chooser */
+  gtk_file_filter_set_name (csv, _ ("Bounceback CSV export"));
+  gtk_file_filter_add_suffix (csv, "csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), csv);
+  g_object_unref (csv);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (on_import_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
 /* ---- re-analysis ---- */
 
 static void
@@ -1233,6 +1302,7 @@ bb_history_page_class_init (BbHistoryPageClass *klass)
   gtk_widget_class_install_action (widget_class, "history.undo-delete", NULL, undo_delete_action);
   gtk_widget_class_install_action (widget_class, "history.select-all", NULL, select_all_action);
   gtk_widget_class_install_action (widget_class, "history.reanalyse-all", NULL, reanalyse_all_action);
+  gtk_widget_class_install_action (widget_class, "history.import-csv", NULL, import_csv_action);
   gtk_widget_class_install_action (widget_class, "history.reset-filters", NULL, reset_filters_action);
   gtk_widget_class_install_action (widget_class, "history.focus-search", NULL, focus_search_action);
 
