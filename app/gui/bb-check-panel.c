@@ -191,6 +191,25 @@ get_resolver (BbCheckPanel *self,
   return self->resolver;
 }
 
+/* The resolver for a look-up about to start, which *busy marks as
+ * running; NULL (said in a toast) when there is none. */
+static GResolver *
+start_lookup (BbCheckPanel *self,
+              gboolean     *busy)
+{
+  g_autoptr (GError) error = NULL;
+  GResolver *resolver = get_resolver (self, &error);
+
+  if (resolver == NULL)
+    {
+      toast (self, error->message);
+      return NULL;
+    }
+  *busy = TRUE;
+  update_actions (self);
+  return resolver;
+}
+
 /* ---- the domain ---- */
 
 static void
@@ -267,16 +286,10 @@ check_domain_action (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   BbCheckPanel *self = BB_CHECK_PANEL (widget);
-  g_autoptr (GError) error = NULL;
-  GResolver *resolver = get_resolver (self, &error);
+  GResolver    *resolver = start_lookup (self, &self->domain_busy);
 
   if (resolver == NULL)
-    {
-      toast (self, error->message);
-      return;
-    }
-  self->domain_busy = TRUE;
-  update_actions (self);
+    return;
   bb_domain_check_async (resolver, recipient_domain (self), NULL, DNS_TIMEOUT_MS, self->cancellable,
                          domain_done_cb, g_object_ref (self));
 }
@@ -326,16 +339,10 @@ check_dnsbl_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   BbCheckPanel *self = BB_CHECK_PANEL (widget);
-  g_autoptr (GError) error = NULL;
-  GResolver *resolver = get_resolver (self, &error);
+  GResolver    *resolver = start_lookup (self, &self->dnsbl_busy);
 
   if (resolver == NULL)
-    {
-      toast (self, error->message);
-      return;
-    }
-  self->dnsbl_busy = TRUE;
-  update_actions (self);
+    return;
   bb_dnsbl_check_async (resolver, bb_recipient_get_sending_ip (self->recipient), DNS_TIMEOUT_MS, self->cancellable,
                         dnsbl_done_cb, g_object_ref (self));
 }

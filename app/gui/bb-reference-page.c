@@ -163,24 +163,6 @@ haystack_add (GString    *haystack,
     }
 }
 
-static const char *
-kind_label (BbReferenceKind kind)
-{
-  switch (kind)
-    {
-    case BB_REFERENCE_KIND_STATUS:
-      /* Translators: the kind of a row of the cheat-sheet, e.g. 5.1.1 */
-      return C_ ("reference kind", "Status code");
-    case BB_REFERENCE_KIND_REPLY_CODE:
-      /* Translators: the kind of a row of the cheat-sheet, e.g. 550 */
-      return C_ ("reference kind", "Reply code");
-    case BB_REFERENCE_KIND_REASON:
-    default:
-      /* Translators: the kind of a row of the cheat-sheet, e.g. userunknown */
-      return C_ ("reference kind", "Reason");
-    }
-}
-
 /* For a code: what its class says (the first digit) */
 static const char *
 code_class_label (BbReferenceItem *item)
@@ -215,7 +197,7 @@ facts_text (BbReferenceItem *item)
   g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
   g_auto (GStrv) parts = NULL;
   const char *texts[] = {
-    kind_label (bb_reference_item_get_kind (item)),
+    bb_reference_kind_title (bb_reference_item_get_kind (item)),
     code_class_label (item),
     bb_reference_item_get_bounce_type (item),
     bb_reference_item_get_urgency (item),
@@ -253,7 +235,7 @@ add_haystacks (GListModel *items)
       const char *const *steps = bb_reference_item_get_steps (item);
 
       haystack_add (haystack, other, bb_reference_item_get_code (item));
-      haystack_add (haystack, other, kind_label (bb_reference_item_get_kind (item)));
+      haystack_add (haystack, other, bb_reference_kind_title (bb_reference_item_get_kind (item)));
       haystack_add (haystack, other, code_class_label (item));
       haystack_add (haystack, other, bb_reference_item_get_title (item));
       haystack_add (haystack, other, bb_reference_item_get_explanation (item));

@@ -346,8 +346,14 @@ bb_reference_list_items (void)
 
 /* ---- export ---- */
 
-static const char *
-kind_title (BbReferenceKind kind)
+/**
+ * bb_reference_kind_title:
+ *
+ * Returns: what a row of the cheat-sheet is ("Status code", "Reply
+ *   code", "Reason"), translated
+ */
+const char *
+bb_reference_kind_title (BbReferenceKind kind)
 {
   switch (kind)
     {
@@ -413,7 +419,7 @@ ref_cell (BbReferenceItem *item,
   switch (col)
     {
     case REF_KIND:
-      return g_strdup (kind_title (item->kind));
+      return g_strdup (bb_reference_kind_title (item->kind));
     case REF_CODE:
       return g_strdup (item->code);
     case REF_TITLE:

@@ -46,4 +46,6 @@ gboolean            bb_reference_export               (BbExportFormat   format,
                                                        guint           *n_rows,
                                                        GError         **error);
 
+const char *bb_reference_kind_title (BbReferenceKind kind);
+
 G_END_DECLS
