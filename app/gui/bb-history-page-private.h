@@ -24,6 +24,8 @@ void                 _bb_history_page_export (BbHistoryPage *self,
                                               const char    *path,
                                               gboolean       selection);
 guint                _bb_history_page_get_n_exporting (BbHistoryPage *self);
+void                 _bb_history_page_import_csv (BbHistoryPage *self,
+                                                  const char    *path);
 
 void                 _bb_history_page_set_note (BbHistoryPage *self,
                                                 const char    *note);
