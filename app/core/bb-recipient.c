@@ -72,7 +72,14 @@ _bb_recipient_set (char      **field,
   if (*field == value)
     return;
   g_free (*field);
-  *field = (value != NULL && *value != '\0') ? g_strdup (value) : NULL;
+  if (value == NULL || *value == '\0')
+    *field = NULL;
+  /* Every string of the model is UTF-8, whatever the notice held (a
+   * stray byte of another charset, a sequence cut short) */
+  else if (!g_utf8_validate (value, -1, NULL))
+    *field = g_utf8_make_valid (value, -1);
+  else
+    *field = g_strdup (value);
 }
 
 #define GETTER(type, name)                                   \
