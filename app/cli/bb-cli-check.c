@@ -77,45 +77,6 @@ dnsbl_cb (GObject      *source,
   g_main_context_wakeup (NULL);
 }
 
-static void
-kv_string (GString    *out,
-           const char *key,
-           const char *value,
-           gboolean    first)
-{
-  if (!first)
-    g_string_append_c (out, ',');
-  bb_json_append_string (out, key);
-  g_string_append_c (out, ':');
-  if (value == NULL)
-    g_string_append (out, "null");
-  else
-    bb_json_append_string (out, value);
-}
-
-static void
-kv_strv (GString           *out,
-         const char        *key,
-         const char *const *values)
-{
-  g_string_append_c (out, ',');
-  bb_json_append_string (out, key);
-  g_string_append_c (out, ':');
-  if (values == NULL)
-    {
-      g_string_append (out, "null");
-      return;
-    }
-  g_string_append_c (out, '[');
-  for (guint i = 0; values[i] != NULL; i++)
-    {
-      if (i > 0)
-        g_string_append_c (out, ',');
-      bb_json_append_string (out, values[i]);
-    }
-  g_string_append_c (out, ']');
-}
-
 static char *
 join_errors (Check *check)
 {
@@ -150,20 +111,20 @@ print_json (Check      *check,
   const char *status = check->domain != NULL ? bb_domain_status_to_string (check->domain->status)
                                              : bb_domain_status_to_string (BB_DOMAIN_STATUS_NOT_CHECKED);
 
-  kv_string (out, "suggestion", suggestion, TRUE);
-  kv_strv (out, "mx", check->domain != NULL ? (const char *const *) check->domain->mx : NULL);
-  kv_string (out, "domain_status", status, FALSE);
+  bb_json_member_string (out, "suggestion", suggestion);
+  bb_json_member_strv (out, "mx", check->domain != NULL ? (const char *const *) check->domain->mx : NULL);
+  bb_json_member_string (out, "domain_status", status);
   if (check->contacts != NULL)
     {
       for (guint i = 0; i < check->contacts->contacts->len; i++)
         g_strv_builder_add (contacts, ((BbContact *) g_ptr_array_index (check->contacts->contacts, i))->address);
       contact_list = g_strv_builder_end (contacts);
     }
-  kv_strv (out, "contacts", (const char *const *) contact_list);
-  kv_string (out, "error", error, FALSE);
+  bb_json_member_strv (out, "contacts", (const char *const *) contact_list);
+  bb_json_member_string (out, "error", error);
   if (with_dnsbl)
     {
-      g_string_append (out, ",\"blocklists\":");
+      bb_json_key (out, "blocklists");
       if (check->dnsbl == NULL)
         g_string_append (out, "null");
       else
@@ -174,10 +135,10 @@ print_json (Check      *check,
               BbDnsblResult *r = g_ptr_array_index (check->dnsbl, i);
 
               g_string_append (out, i > 0 ? ",{" : "{");
-              kv_string (out, "id", r->list_id, TRUE);
-              kv_string (out, "zone", r->zone, FALSE);
-              kv_string (out, "status", bb_dnsbl_status_to_string (r->status), FALSE);
-              kv_string (out, "answer", r->answer, FALSE);
+              bb_json_member_string (out, "id", r->list_id);
+              bb_json_member_string (out, "zone", r->zone);
+              bb_json_member_string (out, "status", bb_dnsbl_status_to_string (r->status));
+              bb_json_member_string (out, "answer", r->answer);
               g_string_append_c (out, '}');
             }
           g_string_append_c (out, ']');

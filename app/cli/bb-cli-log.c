@@ -260,15 +260,6 @@ make_filter (const FilterOptions *options,
 
 /* ---- output of entries ---- */
 
-static void
-json_kv_string (GString    *out,
-                const char *key,
-                const char *value)
-{
-  g_string_append_printf (out, ",\"%s\":", key);
-  bb_json_append_string (out, value);
-}
-
 static char *
 iso8601_utc (gint64 unix_time)
 {
@@ -289,41 +280,34 @@ write_entry_json (GString *out,
   g_autofree char   *updated_at = iso8601_utc (bb_entry_get_updated_at (entry));
 
   g_string_append_printf (out, "{\"id\":%" G_GINT64_FORMAT, bb_entry_get_id (entry));
-  json_kv_string (out, "key", key);
-  json_kv_string (out, "address", bb_entry_get_address (entry));
-  json_kv_string (out, "domain", bb_entry_get_domain (entry));
-  json_kv_string (out, "status", bb_entry_get_status (entry));
-  json_kv_string (out, "reply_code", bb_entry_get_reply_code (entry));
-  json_kv_string (out, "reason", bb_entry_get_reason (entry));
-  json_kv_string (out, "category", bb_entry_get_category (entry));
-  json_kv_string (out, "urgency", bb_entry_get_urgency (entry));
-  json_kv_string (out, "side", bb_entry_get_side (entry));
-  g_string_append_printf (out, ",\"hard_bounce\":%s", bb_entry_get_hard_bounce (entry) ? "true" : "false");
-  json_kv_string (out, "provider", bb_entry_get_provider_id (entry));
-  json_kv_string (out, "provider_code", bb_entry_get_provider_code (entry));
-  json_kv_string (out, "state", bb_entry_state_to_string (bb_entry_get_state (entry)));
-  g_string_append (out, ",\"tags\":[");
-  for (guint i = 0; tags[i] != NULL; i++)
-    {
-      if (i > 0)
-        g_string_append_c (out, ',');
-      bb_json_append_string (out, tags[i]);
-    }
-  g_string_append_c (out, ']');
-  json_kv_string (out, "note", bb_entry_get_note (entry));
-  json_kv_string (out, "bounced_at", bounced_at);
-  json_kv_string (out, "diagnostic", bb_entry_get_diagnostic (entry));
-  json_kv_string (out, "evidence", bb_entry_get_evidence (entry));
-  json_kv_string (out, "subject", bb_entry_get_subject (entry));
-  json_kv_string (out, "original_date", bb_entry_get_original_date (entry));
-  json_kv_string (out, "original_message_id", bb_entry_get_original_message_id (entry));
-  json_kv_string (out, "original_from", bb_entry_get_original_from (entry));
-  json_kv_string (out, "original_to", bb_entry_get_original_to (entry));
-  json_kv_string (out, "source", bb_entry_get_source (entry));
-  json_kv_string (out, "kind", bb_entry_get_kind (entry));
+  bb_json_member_string (out, "key", key);
+  bb_json_member_string (out, "address", bb_entry_get_address (entry));
+  bb_json_member_string (out, "domain", bb_entry_get_domain (entry));
+  bb_json_member_string (out, "status", bb_entry_get_status (entry));
+  bb_json_member_string (out, "reply_code", bb_entry_get_reply_code (entry));
+  bb_json_member_string (out, "reason", bb_entry_get_reason (entry));
+  bb_json_member_string (out, "category", bb_entry_get_category (entry));
+  bb_json_member_string (out, "urgency", bb_entry_get_urgency (entry));
+  bb_json_member_string (out, "side", bb_entry_get_side (entry));
+  bb_json_member_bool (out, "hard_bounce", bb_entry_get_hard_bounce (entry));
+  bb_json_member_string (out, "provider", bb_entry_get_provider_id (entry));
+  bb_json_member_string (out, "provider_code", bb_entry_get_provider_code (entry));
+  bb_json_member_string (out, "state", bb_entry_state_to_string (bb_entry_get_state (entry)));
+  bb_json_member_strv (out, "tags", tags);
+  bb_json_member_string (out, "note", bb_entry_get_note (entry));
+  bb_json_member_string (out, "bounced_at", bounced_at);
+  bb_json_member_string (out, "diagnostic", bb_entry_get_diagnostic (entry));
+  bb_json_member_string (out, "evidence", bb_entry_get_evidence (entry));
+  bb_json_member_string (out, "subject", bb_entry_get_subject (entry));
+  bb_json_member_string (out, "original_date", bb_entry_get_original_date (entry));
+  bb_json_member_string (out, "original_message_id", bb_entry_get_original_message_id (entry));
+  bb_json_member_string (out, "original_from", bb_entry_get_original_from (entry));
+  bb_json_member_string (out, "original_to", bb_entry_get_original_to (entry));
+  bb_json_member_string (out, "source", bb_entry_get_source (entry));
+  bb_json_member_string (out, "kind", bb_entry_get_kind (entry));
   g_string_append_printf (out, ",\"has_message\":%s", bb_entry_get_has_message (entry) ? "true" : "false");
-  json_kv_string (out, "created_at", created_at);
-  json_kv_string (out, "updated_at", updated_at);
+  bb_json_member_string (out, "created_at", created_at);
+  bb_json_member_string (out, "updated_at", updated_at);
   g_string_append (out, "}\n");
 }
 
@@ -855,7 +839,7 @@ json_counts (GString    *out,
       g_string_append_printf (out, "%s{\"%s\":", i > 0 ? "," : "", key_name);
       bb_json_append_string (out, count->key);
       if (detail_name != NULL)
-        json_kv_string (out, detail_name, count->detail);
+        bb_json_member_string (out, detail_name, count->detail);
       g_string_append_printf (out, ",\"count\":%" G_GINT64_FORMAT ",\"hard\":%" G_GINT64_FORMAT "}", count->count,
                               count->hard);
     }

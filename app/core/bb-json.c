@@ -75,9 +75,16 @@ bb_json_append_string (GString    *out,
   g_string_append_c (out, '"');
 }
 
-static void
-key (GString    *out,
-     const char *name)
+/**
+ * bb_json_key:
+ * @name: a member name (plain ASCII, not escaped)
+ *
+ * Appends `"name":`, after a comma unless @out ends an object or array
+ * opening.
+ */
+void
+bb_json_key (GString    *out,
+             const char *name)
 {
   if (out->len > 0)
     {
@@ -90,22 +97,52 @@ key (GString    *out,
   g_string_append (out, "\":");
 }
 
-static void
-kv_string (GString    *out,
-           const char *name,
-           const char *value)
+/**
+ * bb_json_member_string:
+ * @value: (nullable): the value, or %NULL for null
+ */
+void
+bb_json_member_string (GString    *out,
+                       const char *name,
+                       const char *value)
 {
-  key (out, name);
+  bb_json_key (out, name);
   bb_json_append_string (out, value);
 }
 
-static void
-kv_bool (GString    *out,
-         const char *name,
-         gboolean    value)
+void
+bb_json_member_bool (GString    *out,
+                     const char *name,
+                     gboolean    value)
 {
-  key (out, name);
+  bb_json_key (out, name);
   g_string_append (out, value ? "true" : "false");
+}
+
+/**
+ * bb_json_member_strv:
+ * @values: (nullable) (array zero-terminated=1): the strings, or %NULL for
+ *   null
+ */
+void
+bb_json_member_strv (GString           *out,
+                     const char        *name,
+                     const char *const *values)
+{
+  bb_json_key (out, name);
+  if (values == NULL)
+    {
+      g_string_append (out, "null");
+      return;
+    }
+  g_string_append_c (out, '[');
+  for (guint i = 0; values[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ',');
+      bb_json_append_string (out, values[i]);
+    }
+  g_string_append_c (out, ']');
 }
 
 static void
@@ -113,7 +150,7 @@ kv_uint (GString    *out,
          const char *name,
          guint64     value)
 {
-  key (out, name);
+  bb_json_key (out, name);
   g_string_append_printf (out, "%" G_GUINT64_FORMAT, value);
 }
 
@@ -122,16 +159,16 @@ write_provider (GString          *out,
                 const char       *name,
                 const BbProvider *provider)
 {
-  key (out, name);
+  bb_json_key (out, name);
   if (provider == NULL)
     {
       g_string_append (out, "null");
       return;
     }
   g_string_append_c (out, '{');
-  kv_string (out, "id", provider->id);
-  kv_string (out, "name", bb_provider_get_display_name (provider));
-  kv_bool (out, "personal", provider->personal);
+  bb_json_member_string (out, "id", provider->id);
+  bb_json_member_string (out, "name", bb_provider_get_display_name (provider));
+  bb_json_member_bool (out, "personal", provider->personal);
   g_string_append_c (out, '}');
 }
 
@@ -140,8 +177,8 @@ write_mailbox (GString         *out,
                const BbMailbox *mailbox)
 {
   g_string_append_c (out, '{');
-  kv_string (out, "name", mailbox->name);
-  kv_string (out, "address", mailbox->address);
+  bb_json_member_string (out, "name", mailbox->name);
+  bb_json_member_string (out, "address", mailbox->address);
   g_string_append_c (out, '}');
 }
 
@@ -150,7 +187,7 @@ write_blocklists (GString    *out,
                   GPtrArray  *hits,
                   BbJsonFlags flags)
 {
-  key (out, "blocklists");
+  bb_json_key (out, "blocklists");
   g_string_append_c (out, '[');
   for (guint i = 0; hits != NULL && i < hits->len; i++)
     {
@@ -159,13 +196,13 @@ write_blocklists (GString    *out,
       if (i > 0)
         g_string_append_c (out, ',');
       g_string_append_c (out, '{');
-      kv_string (out, "id", hit->list->id);
-      kv_string (out, "name", bb_kb_gettext (hit->list->name));
-      kv_string (out, "listed", hit->listed);
-      kv_string (out, "url", hit->url != NULL ? hit->url : hit->list->lookup_url);
-      kv_bool (out, "defunct", hit->list->defunct);
+      bb_json_member_string (out, "id", hit->list->id);
+      bb_json_member_string (out, "name", bb_kb_gettext (hit->list->name));
+      bb_json_member_string (out, "listed", hit->listed);
+      bb_json_member_string (out, "url", hit->url != NULL ? hit->url : hit->list->lookup_url);
+      bb_json_member_bool (out, "defunct", hit->list->defunct);
       if (flags & BB_JSON_EXPLAIN)
-        kv_string (out, "advice", bb_kb_gettext (hit->list->advice));
+        bb_json_member_string (out, "advice", bb_kb_gettext (hit->list->advice));
       g_string_append_c (out, '}');
     }
   g_string_append_c (out, ']');
@@ -184,42 +221,42 @@ write_recipient (GString     *out,
   g_autofree char *explanation = NULL;
 
   g_string_append_c (out, '{');
-  kv_string (out, "address", bb_recipient_get_address (r));
-  kv_string (out, "status", status);
-  kv_string (out, "reply_code", reply_code);
-  kv_string (out, "reason", bb_recipient_get_reason (r));
-  kv_bool (out, "hard_bounce", bb_recipient_get_hard_bounce (r));
-  kv_string (out, "category", bb_category_to_string (bb_recipient_get_category (r)));
-  kv_string (out, "urgency", bb_urgency_to_string (bb_recipient_get_urgency (r)));
-  kv_string (out, "side", bb_side_to_string (bb_recipient_get_side (r)));
-  kv_string (out, "action", bb_recipient_get_action (r));
-  kv_string (out, "diagnostic", bb_recipient_get_diagnostic (r));
-  kv_string (out, "diagnostic_type", bb_recipient_get_diagnostic_type (r));
-  kv_string (out, "smtp_command", bb_recipient_get_smtp_command (r));
-  kv_string (out, "remote_mta", bb_recipient_get_remote_mta (r));
-  kv_string (out, "reporting_mta", bb_recipient_get_reporting_mta (r));
-  kv_string (out, "date", bb_recipient_get_date (r));
-  kv_string (out, "evidence", bb_recipient_get_evidence (r));
+  bb_json_member_string (out, "address", bb_recipient_get_address (r));
+  bb_json_member_string (out, "status", status);
+  bb_json_member_string (out, "reply_code", reply_code);
+  bb_json_member_string (out, "reason", bb_recipient_get_reason (r));
+  bb_json_member_bool (out, "hard_bounce", bb_recipient_get_hard_bounce (r));
+  bb_json_member_string (out, "category", bb_category_to_string (bb_recipient_get_category (r)));
+  bb_json_member_string (out, "urgency", bb_urgency_to_string (bb_recipient_get_urgency (r)));
+  bb_json_member_string (out, "side", bb_side_to_string (bb_recipient_get_side (r)));
+  bb_json_member_string (out, "action", bb_recipient_get_action (r));
+  bb_json_member_string (out, "diagnostic", bb_recipient_get_diagnostic (r));
+  bb_json_member_string (out, "diagnostic_type", bb_recipient_get_diagnostic_type (r));
+  bb_json_member_string (out, "smtp_command", bb_recipient_get_smtp_command (r));
+  bb_json_member_string (out, "remote_mta", bb_recipient_get_remote_mta (r));
+  bb_json_member_string (out, "reporting_mta", bb_recipient_get_reporting_mta (r));
+  bb_json_member_string (out, "date", bb_recipient_get_date (r));
+  bb_json_member_string (out, "evidence", bb_recipient_get_evidence (r));
   write_provider (out, "provider", provider);
-  kv_string (out, "provider_code", bb_recipient_get_provider_code (r));
-  kv_string (out, "typo_suggestion", bb_recipient_get_typo_suggestion (r));
-  kv_string (out, "sending_ip", bb_recipient_get_sending_ip (r));
+  bb_json_member_string (out, "provider_code", bb_recipient_get_provider_code (r));
+  bb_json_member_string (out, "typo_suggestion", bb_recipient_get_typo_suggestion (r));
+  bb_json_member_string (out, "sending_ip", bb_recipient_get_sending_ip (r));
   write_blocklists (out, bb_recipient_get_blocklists (r), flags);
   if (!(flags & BB_JSON_EXPLAIN))
     {
       g_string_append_c (out, '}');
       return;
     }
-  kv_string (out, "provider_note",
+  bb_json_member_string (out, "provider_note",
              bb_recipient_get_provider_note (r) != NULL ? bb_kb_gettext (bb_recipient_get_provider_note (r)) : NULL);
-  kv_string (out, "headline", bb_kb_category_title (bb_recipient_get_category (r)));
-  kv_string (out, "status_text", status != NULL ? bb_kb_status_explanation (status) : NULL);
-  kv_string (out, "reply_code_text", reply_code != NULL ? bb_kb_reply_code_explanation (reply_code) : NULL);
-  kv_string (out, "side_text", bb_kb_side_explanation (bb_recipient_get_side (r)));
+  bb_json_member_string (out, "headline", bb_kb_category_title (bb_recipient_get_category (r)));
+  bb_json_member_string (out, "status_text", status != NULL ? bb_kb_status_explanation (status) : NULL);
+  bb_json_member_string (out, "reply_code_text", reply_code != NULL ? bb_kb_reply_code_explanation (reply_code) : NULL);
+  bb_json_member_string (out, "side_text", bb_kb_side_explanation (bb_recipient_get_side (r)));
   explanation = bb_advice_explanation (bounce, r);
-  kv_string (out, "explanation", explanation);
+  bb_json_member_string (out, "explanation", explanation);
   steps = bb_advice_steps (bounce, r);
-  key (out, "steps");
+  bb_json_key (out, "steps");
   g_string_append_c (out, '[');
   for (guint i = 0; steps != NULL && i < steps->len; i++)
     {
@@ -258,19 +295,19 @@ bb_json_write_bounce_with_flags (GString    *out,
   GPtrArray *list;
 
   g_string_append_c (out, '{');
-  kv_string (out, "source", bb_bounce_get_source (bounce));
-  kv_bool (out, "bounce", bb_bounce_is_bounce (bounce));
-  kv_string (out, "kind", bb_kind_to_string (bb_bounce_get_kind (bounce)));
+  bb_json_member_string (out, "source", bb_bounce_get_source (bounce));
+  bb_json_member_bool (out, "bounce", bb_bounce_is_bounce (bounce));
+  bb_json_member_string (out, "kind", bb_kind_to_string (bb_bounce_get_kind (bounce)));
   if (bb_bounce_get_error (bounce) != NULL)
-    kv_string (out, "error", bb_bounce_get_error (bounce));
-  kv_string (out, "format", bb_bounce_get_format (bounce));
-  kv_string (out, "subject", bb_bounce_get_subject (bounce));
-  kv_string (out, "from", bb_bounce_get_from (bounce));
-  kv_string (out, "date", bb_bounce_get_date (bounce));
-  kv_string (out, "sender", bb_bounce_get_sender_address (bounce));
+    bb_json_member_string (out, "error", bb_bounce_get_error (bounce));
+  bb_json_member_string (out, "format", bb_bounce_get_format (bounce));
+  bb_json_member_string (out, "subject", bb_bounce_get_subject (bounce));
+  bb_json_member_string (out, "from", bb_bounce_get_from (bounce));
+  bb_json_member_string (out, "date", bb_bounce_get_date (bounce));
+  bb_json_member_string (out, "sender", bb_bounce_get_sender_address (bounce));
   write_provider (out, "sender_provider", bb_bounce_get_sender_provider (bounce));
 
-  key (out, "recipients");
+  bb_json_key (out, "recipients");
   g_string_append_c (out, '[');
   for (guint i = 0; i < n; i++)
     {
@@ -280,21 +317,21 @@ bb_json_write_bounce_with_flags (GString    *out,
     }
   g_string_append_c (out, ']');
 
-  key (out, "original");
+  bb_json_key (out, "original");
   if (!bb_bounce_has_original (bounce))
     g_string_append (out, "null");
   else
     {
       g_string_append_c (out, '{');
-      kv_string (out, "subject", bb_bounce_get_original_subject (bounce));
-      kv_string (out, "date", bb_bounce_get_original_date (bounce));
-      kv_string (out, "message_id", bb_bounce_get_original_message_id (bounce));
-      key (out, "from");
+      bb_json_member_string (out, "subject", bb_bounce_get_original_subject (bounce));
+      bb_json_member_string (out, "date", bb_bounce_get_original_date (bounce));
+      bb_json_member_string (out, "message_id", bb_bounce_get_original_message_id (bounce));
+      bb_json_key (out, "from");
       if (bb_bounce_get_original_from (bounce) != NULL)
         write_mailbox (out, bb_bounce_get_original_from (bounce));
       else
         g_string_append (out, "null");
-      key (out, "to");
+      bb_json_key (out, "to");
       g_string_append_c (out, '[');
       list = bb_bounce_get_original_to (bounce);
       for (guint i = 0; i < list->len; i++)
@@ -304,7 +341,7 @@ bb_json_write_bounce_with_flags (GString    *out,
           write_mailbox (out, g_ptr_array_index (list, i));
         }
       g_string_append_c (out, ']');
-      key (out, "attachments");
+      bb_json_key (out, "attachments");
       g_string_append_c (out, '[');
       list = bb_bounce_get_attachments (bounce);
       for (guint i = 0; i < list->len; i++)
@@ -314,8 +351,8 @@ bb_json_write_bounce_with_flags (GString    *out,
           if (i > 0)
             g_string_append_c (out, ',');
           g_string_append_c (out, '{');
-          kv_string (out, "filename", att->filename);
-          kv_string (out, "content_type", att->content_type);
+          bb_json_member_string (out, "filename", att->filename);
+          bb_json_member_string (out, "content_type", att->content_type);
           kv_uint (out, "size", att->size);
           g_string_append_c (out, '}');
         }
@@ -324,7 +361,7 @@ bb_json_write_bounce_with_flags (GString    *out,
       g_string_append_c (out, '}');
     }
 
-  key (out, "content_hints");
+  bb_json_key (out, "content_hints");
   g_string_append_c (out, '[');
   list = bb_bounce_get_content_hints (bounce);
   for (guint i = 0; i < list->len; i++)
@@ -333,12 +370,12 @@ bb_json_write_bounce_with_flags (GString    *out,
       if (i > 0)
         g_string_append_c (out, ',');
       g_string_append_c (out, '{');
-      kv_string (out, "id", hint->id);
-      kv_string (out, "detail", hint->detail);
+      bb_json_member_string (out, "id", hint->id);
+      bb_json_member_string (out, "detail", hint->detail);
       if (flags & BB_JSON_EXPLAIN)
         {
           g_autofree char *text = bb_content_hint_describe (hint);
-          kv_string (out, "text", text);
+          bb_json_member_string (out, "text", text);
         }
       g_string_append_c (out, '}');
     }

@@ -12,6 +12,17 @@ G_BEGIN_DECLS
 
 void  bb_json_append_string (GString    *out,
                              const char *value);
+void  bb_json_key           (GString    *out,
+                             const char *name);
+void  bb_json_member_string (GString    *out,
+                             const char *name,
+                             const char *value);
+void  bb_json_member_bool   (GString    *out,
+                             const char *name,
+                             gboolean    value);
+void  bb_json_member_strv   (GString           *out,
+                             const char        *name,
+                             const char *const *values);
 /**
  * BbJsonFlags:
  * @BB_JSON_EXPLAIN: add the translated texts (headline, explanation,
