@@ -510,9 +510,8 @@ bb_blocklist_find_ip (const char *text,
         {
           gsize       len = strlen (sender_cues[i]);
           const char *window = before - MIN ((gsize) (before - lower), len + 3);
-          g_autofree char *near = g_strndup (window, before - window);
 
-          if (strstr (near, sender_cues[i]) != NULL)
+          if (g_strstr_len (window, before - window, sender_cues[i]) != NULL)
             {
               score = (int) (G_N_ELEMENTS (sender_cues) - i);
               break;

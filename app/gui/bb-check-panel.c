@@ -212,6 +212,22 @@ start_lookup (BbCheckPanel *self,
 
 /* ---- the domain ---- */
 
+/* The verdict's icon, coloured by @style ("success", "warning", "error"
+ * or NULL for none). */
+static void
+set_domain_icon (BbCheckPanel *self,
+                 const char   *icon,
+                 const char   *style)
+{
+  static const char *const styles[] = { "success", "warning", "error" };
+
+  gtk_image_set_from_icon_name (self->domain_icon, icon);
+  for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->domain_icon), styles[i]);
+  if (style != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->domain_icon), style);
+}
+
 static void
 domain_done_cb (GObject      *source,
                 GAsyncResult *result,
@@ -227,15 +243,11 @@ domain_done_cb (GObject      *source,
     return;
   self->domain_busy = FALSE;
   update_actions (self);
-  gtk_widget_remove_css_class (GTK_WIDGET (self->domain_icon), "success");
-  gtk_widget_remove_css_class (GTK_WIDGET (self->domain_icon), "warning");
-  gtk_widget_remove_css_class (GTK_WIDGET (self->domain_icon), "error");
   if (report == NULL)
     {
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->domain_row), error->message);
       adw_action_row_set_subtitle (self->domain_row, "");
-      gtk_image_set_from_icon_name (self->domain_icon, icon);
-      gtk_widget_add_css_class (GTK_WIDGET (self->domain_icon), style);
+      set_domain_icon (self, icon, style);
       return;
     }
   switch (report->status)
@@ -257,8 +269,7 @@ domain_done_cb (GObject      *source,
       style = "error";
       break;
     }
-  gtk_image_set_from_icon_name (self->domain_icon, icon);
-  gtk_widget_add_css_class (GTK_WIDGET (self->domain_icon), style);
+  set_domain_icon (self, icon, style);
   if (report->status == BB_DOMAIN_STATUS_OK && self->recipient != NULL &&
       bb_recipient_get_category (self->recipient) == BB_CATEGORY_ADDRESS)
     {
@@ -466,10 +477,7 @@ bb_check_panel_set_target (BbCheckPanel *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->domain_row),
                                  _ ("Not checked yet: press Check to look the domain up."));
   adw_action_row_set_subtitle (self->domain_row, recipient_domain (self) != NULL ? recipient_domain (self) : "");
-  gtk_image_set_from_icon_name (self->domain_icon, "network-server-symbolic");
-  gtk_widget_remove_css_class (GTK_WIDGET (self->domain_icon), "success");
-  gtk_widget_remove_css_class (GTK_WIDGET (self->domain_icon), "warning");
-  gtk_widget_remove_css_class (GTK_WIDGET (self->domain_icon), "error");
+  set_domain_icon (self, "network-server-symbolic", NULL);
   remove_rows (self->contacts_group, self->contact_rows);
   domain = recipient_domain (self);
   if (domain != NULL)

@@ -352,23 +352,32 @@ check_existing_file (const char *path,
     }
 
   /* Immutable reading writes nothing, but it does not see another
-   * program writing the log at this very moment (it can then read a page
-   * half-changed and call the file malformed): only that failure is
-   * checked again, this time with the locks, before calling it damaged. */
-  if (!read_schema_read_only (path, TRUE, &schema_app_id, &version, tables, error))
+   * program writing the log at this very moment: it can read a page
+   * half-changed and call the file malformed.  So a failure is checked
+   * again: with the locks when someone has the log open for writing (a
+   * WAL or rollback journal beside it), else by reading it again a
+   * little later (the writer may have finished meanwhile).  A file that
+   * fails every time is damaged; nothing was written to it. */
+  for (guint attempt = 0;; attempt++)
     {
       g_autofree char *wal = g_strconcat (path, "-wal", NULL);
       g_autofree char *journal = g_strconcat (path, "-journal", NULL);
 
-      /* Only a file someone has open for writing (it has a WAL or a
-       * rollback journal next to it) is read again; a file nobody writes
-       * stays untouched, not even a -wal made by reading it. */
-      if (!g_file_test (wal, G_FILE_TEST_EXISTS) && !g_file_test (journal, G_FILE_TEST_EXISTS))
-        return FALSE;
       g_clear_error (error);
       g_ptr_array_set_size (tables, 0);
-      if (!read_schema_read_only (path, FALSE, &schema_app_id, &version, tables, error))
+      if (read_schema_read_only (path, TRUE, &schema_app_id, &version, tables, error))
+        break;
+      if (g_file_test (wal, G_FILE_TEST_EXISTS) || g_file_test (journal, G_FILE_TEST_EXISTS))
+        {
+          g_clear_error (error);
+          g_ptr_array_set_size (tables, 0);
+          if (!read_schema_read_only (path, FALSE, &schema_app_id, &version, tables, error))
+            return FALSE;
+          break;
+        }
+      if (attempt >= 4)
         return FALSE;
+      g_usleep (20 * 1000);
     }
   /* made into a log by another program between the two reads */
   if (app_id == 0 && schema_app_id == BB_STORE_APPLICATION_ID)
