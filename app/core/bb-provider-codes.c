@@ -785,13 +785,13 @@ bb_provider_code_match (const BbProvider *provider,
       const CodeEntry *entry = &entries[i];
       const char      *owner = entry->code.provider_id;
 
+      if (!(bits[i / 64] & (G_GUINT64_CONSTANT (1) << (i % 64))))
+        continue;
       if (!entry->anywhere &&
           (owner == NULL || provider == NULL ||
            !provider_uses_codes_of (provider, owner)))
         continue;
-
-      if (bits[i / 64] & (G_GUINT64_CONSTANT (1) << (i % 64)))
-        return &entry->code;
+      return &entry->code;
     }
 
   return NULL;

@@ -346,6 +346,147 @@ static const DomainPattern domain_patterns[] = {
   { "cox.net", "cox" },
 };
 
+static gboolean is_tld_like (const char *tld);
+static gboolean host_pattern_match (const char *pattern,
+                                    const char *host);
+
+/* The pattern tables, indexed once: every host name and mailbox domain
+ * of a notice is looked up, and most patterns are plain names or
+ * "*.suffix", which a hash table finds without trying each in turn.  The
+ * first matching pattern in table order still wins: each key keeps the
+ * position of its first pattern, and the few other globs are tried only
+ * while they come earlier than the best match found so far. */
+typedef struct
+{
+  GHashTable *host_exact;    /* name → position + 1 */
+  GHashTable *host_suffix;   /* suffix of "*.suffix" → position + 1 */
+  GArray     *host_globs;    /* positions of the other patterns */
+  GHashTable *domain_exact;  /* domain → position + 1 */
+  GHashTable *domain_name;   /* "name." of "name.*" → position + 1 */
+  GHashTable *providers;     /* id → BbProvider */
+} PatternIndex;
+
+static void
+index_insert (GHashTable *table,
+              char       *key,
+              gsize       position)
+{
+  if (g_hash_table_contains (table, key))
+    g_free (key);
+  else
+    g_hash_table_insert (table, key, GSIZE_TO_POINTER (position + 1));
+}
+
+static gpointer
+pattern_index_build (gpointer data)
+{
+  PatternIndex *index = g_new0 (PatternIndex, 1);
+
+  (void) data;
+  index->host_exact = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  index->host_suffix = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  index->host_globs = g_array_new (FALSE, FALSE, sizeof (gsize));
+  index->domain_exact = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  index->domain_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  index->providers = g_hash_table_new (g_str_hash, g_str_equal);
+  for (gsize i = G_N_ELEMENTS (providers); i > 0; i--) /* the first of an id wins */
+    g_hash_table_insert (index->providers, (gpointer) providers[i - 1].id, (gpointer) &providers[i - 1]);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (host_patterns); i++)
+    {
+      const char *pattern = host_patterns[i].pattern;
+
+      if (pattern[0] == '*' && pattern[1] == '.' && strchr (pattern + 2, '*') == NULL)
+        index_insert (index->host_suffix, g_strdup (pattern + 2), i);
+      else if (strchr (pattern, '*') == NULL)
+        index_insert (index->host_exact, g_strdup (pattern), i);
+      else
+        g_array_append_val (index->host_globs, i);
+    }
+  for (gsize i = 0; i < G_N_ELEMENTS (domain_patterns); i++)
+    {
+      const char *pattern = domain_patterns[i].pattern;
+
+      if (g_str_has_suffix (pattern, ".*"))
+        index_insert (index->domain_name, g_strndup (pattern, strlen (pattern) - 1), i);
+      else
+        index_insert (index->domain_exact, g_strdup (pattern), i);
+    }
+  return index;
+}
+
+static const PatternIndex *
+pattern_index (void)
+{
+  static GOnce once = G_ONCE_INIT;
+
+  return g_once (&once, pattern_index_build, NULL);
+}
+
+static gsize
+table_position (GHashTable *table,
+                const char *key)
+{
+  return GPOINTER_TO_SIZE (g_hash_table_lookup (table, key));
+}
+
+/* The first pattern of host_patterns that @name (lower-case) matches. */
+static const BbProvider *
+lookup_host (const char *name)
+{
+  const PatternIndex *index = pattern_index ();
+  gsize               best = table_position (index->host_exact, name);
+
+  /* "*.suffix" matches the suffix itself and any name ending in ".suffix" */
+  for (const char *p = name; p != NULL; p = strchr (p, '.') != NULL ? strchr (p, '.') + 1 : NULL)
+    {
+      gsize position = table_position (index->host_suffix, p);
+
+      if (position != 0 && (best == 0 || position < best))
+        best = position;
+    }
+  for (guint k = 0; k < index->host_globs->len; k++)
+    {
+      gsize i = g_array_index (index->host_globs, gsize, k);
+
+      if (best != 0 && i + 1 >= best)
+        break;
+      if (host_pattern_match (host_patterns[i].pattern, name))
+        {
+          best = i + 1;
+          break;
+        }
+    }
+  return best != 0 ? bb_provider_lookup_id (host_patterns[best - 1].provider_id) : NULL;
+}
+
+/* The first pattern of domain_patterns that @domain (lower-case) matches. */
+static const BbProvider *
+lookup_domain (const char *domain)
+{
+  const PatternIndex *index = pattern_index ();
+  gsize               best = table_position (index->domain_exact, domain);
+
+  /* "name.*": the domain starts with "name." and the rest looks like a
+   * top-level domain */
+  for (const char *dot = strchr (domain, '.'); dot != NULL; dot = strchr (dot + 1, '.'))
+    {
+      char  name[256];
+      gsize n = dot + 1 - domain;
+      gsize position;
+
+      if (n >= sizeof name)
+        break;
+      memcpy (name, domain, n);
+      name[n] = '\0';
+      position = table_position (index->domain_name, name);
+
+      if (position != 0 && (best == 0 || position < best) && is_tld_like (dot + 1))
+        best = position;
+    }
+  return best != 0 ? bb_provider_lookup_id (domain_patterns[best - 1].provider_id) : NULL;
+}
+
 /**
  * bb_provider_lookup_id:
  * @id: a provider id such as "google"
@@ -357,13 +498,7 @@ bb_provider_lookup_id (const char *id)
 {
   g_return_val_if_fail (id != NULL, NULL);
 
-  for (gsize i = 0; i < G_N_ELEMENTS (providers); i++)
-    {
-      if (strcmp (providers[i].id, id) == 0)
-        return &providers[i];
-    }
-
-  return NULL;
+  return g_hash_table_lookup (pattern_index ()->providers, id);
 }
 
 /* '*' matches any run of characters other than '.'. */
@@ -491,13 +626,7 @@ bb_provider_for_host (const char *host)
   if (name == NULL)
     return NULL;
 
-  for (gsize i = 0; i < G_N_ELEMENTS (host_patterns); i++)
-    {
-      if (host_pattern_match (host_patterns[i].pattern, name))
-        return bb_provider_lookup_id (host_patterns[i].provider_id);
-    }
-
-  return NULL;
+  return lookup_host (name);
 }
 
 static gboolean
@@ -552,21 +681,6 @@ is_tld_like (const char *tld)
   return FALSE;
 }
 
-static gboolean
-domain_pattern_match (const char *pattern,
-                      const char *domain)
-{
-  if (g_str_has_suffix (pattern, ".*"))
-    {
-      gsize name_len = strlen (pattern) - 1; /* keeps the dot */
-
-      return strncmp (pattern, domain, name_len) == 0 &&
-             is_tld_like (domain + name_len);
-    }
-
-  return strcmp (pattern, domain) == 0;
-}
-
 /**
  * bb_provider_for_domain:
  * @domain: the domain of a mailbox address ("gmail.com"); a whole address
@@ -608,13 +722,7 @@ bb_provider_for_domain (const char *domain)
   if (len == 0)
     return NULL;
 
-  for (gsize i = 0; i < G_N_ELEMENTS (domain_patterns); i++)
-    {
-      if (domain_pattern_match (domain_patterns[i].pattern, start))
-        return bb_provider_lookup_id (domain_patterns[i].provider_id);
-    }
-
-  return NULL;
+  return lookup_domain (start);
 }
 
 /**
