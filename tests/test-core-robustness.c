@@ -14,6 +14,7 @@
 
 #include "bb-core.h"
 #include "bb-json.h"
+#include "bb-text.h"
 
 #include <json-glib/json-glib.h>
 #include <locale.h>
@@ -275,6 +276,39 @@ test_binary_random (void)
       g_test_message ("round %u: %" G_GSIZE_FORMAT " random bytes", round, len);
       assert_unreadable ((const char *) data, len);
     }
+}
+
+/* The binary test counts NUL and control bytes in the first 2 kB: text
+ * with tabs, form feeds and ISO-2022-JP escapes is text, wherever the
+ * odd bytes fall (eight-byte words and the tail alike). */
+static void
+test_binary_threshold (void)
+{
+  for (gsize len = 1; len < 600; len += 37)
+    {
+      g_autofree char *text = g_malloc (len);
+
+      memset (text, 'a', len);
+      for (gsize i = 3; i < len; i += 11)
+        text[i] = (i % 3 == 0) ? '\t' : (i % 3 == 1) ? '\n' : 0x1b;
+      text[len - 1] = '\f';
+      g_assert_false (bb_text_looks_binary (text, len));
+
+      /* One control byte in 50 or more is binary, wherever they fall. */
+      for (gsize i = 0; i < len; i += 49)
+        text[len - 1 - i] = 0x01;
+      g_assert_true (bb_text_looks_binary (text, len));
+    }
+  {
+    char text[2048];
+
+    memset (text, 'x', sizeof text);
+    for (guint i = 0; i < 16; i++)
+      text[i * 101 + 5] = '\0';
+    g_assert_false (bb_text_looks_binary (text, sizeof text)); /* stray NULs */
+    text[2047] = '\0';
+    g_assert_true (bb_text_looks_binary (text, sizeof text)); /* the 17th */
+  }
 }
 
 static void
@@ -736,6 +770,7 @@ static const Case cases[] = {
   { "/bb/core/robustness/whitespace", test_whitespace, NULL },
   { "/bb/core/robustness/binary-random", test_binary_random, NULL },
   { "/bb/core/robustness/binary-png", test_binary_png, NULL },
+  { "/bb/core/robustness/binary-threshold", test_binary_threshold, NULL },
   { "/bb/core/robustness/truncated", test_truncated, NULL },
   { "/bb/core/robustness/huge-100mb", test_huge, NULL },
   { "/bb/core/robustness/nested-multipart", test_nested_multipart, NULL },

@@ -96,6 +96,8 @@ split_lines (const char *text,
   return lines;
 }
 
+/* Each contains "mess", "mail", "orig" or "原" (is_original_marker()
+ * looks for those first). */
 static const char *const original_markers[] = {
   "original message",
   "copy of the message",
@@ -129,8 +131,13 @@ is_original_marker (const Line *line)
   if (len < 6 || len >= (int) sizeof lower)
     return FALSE;
   for (int i = 0; i < len; i++)
-    lower[i] = g_ascii_tolower (s[i]);
+    lower[i] = (s[i] >= 'A' && s[i] <= 'Z') ? s[i] + ('a' - 'A') : s[i];
   lower[len] = '\0';
+  /* Every marker names the message, the mail or the original (原): most
+   * lines say none of these and need no further look. */
+  if (strstr (lower, "mess") == NULL && strstr (lower, "mail") == NULL &&
+      strstr (lower, "orig") == NULL && strstr (lower, "原") == NULL)
+    return FALSE;
   for (guint i = 0; original_markers[i] != NULL && !found; i++)
     found = strstr (lower, original_markers[i]) != NULL;
   if (!found)

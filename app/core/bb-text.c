@@ -61,14 +61,48 @@ charset_iconv_name (const char *charset)
   return g_mime_charset_iconv_name (charset);
 }
 
+#define ONES  G_GUINT64_CONSTANT (0x0101010101010101)
+#define HIGHS G_GUINT64_CONSTANT (0x8080808080808080)
+
 static gboolean
 has_high_bytes (const char *data,
                 gsize       len)
 {
-  for (gsize i = 0; i < len; i++)
+  gsize i = 0;
+
+  for (; i + 8 <= len; i += 8)
+    {
+      guint64 word;
+
+      memcpy (&word, data + i, 8);
+      if (word & HIGHS)
+        return TRUE;
+    }
+  for (; i < len; i++)
     if ((guchar) data[i] >= 0x80)
       return TRUE;
   return FALSE;
+}
+
+/* ASCII without NUL bytes: valid UTF-8 as it stands. */
+static gboolean
+is_plain_ascii (const char *data,
+                gsize       len)
+{
+  gsize i = 0;
+
+  for (; i + 8 <= len; i += 8)
+    {
+      guint64 word;
+
+      memcpy (&word, data + i, 8);
+      if ((word & HIGHS) != 0 || ((word - ONES) & ~word & HIGHS) != 0)
+        return FALSE;
+    }
+  for (; i < len; i++)
+    if ((guchar) data[i] >= 0x80 || data[i] == '\0')
+      return FALSE;
+  return TRUE;
 }
 
 /**
@@ -248,7 +282,7 @@ bb_text_to_utf8 (const char *data,
         }
     }
 
-  if (g_utf8_validate_len (data, len, NULL))
+  if (is_plain_ascii (data, len) || g_utf8_validate_len (data, len, NULL))
     return g_strndup (data, len);
 
   if (memchr (data, 0x1b, len) != NULL)
@@ -471,7 +505,8 @@ char *
 bb_text_collapse (const char *text,
                   gssize      len)
 {
-  GString    *out;
+  char       *out;
+  char       *o;
   gboolean    space = FALSE;
   const char *end;
 
@@ -480,20 +515,22 @@ bb_text_collapse (const char *text,
   if (len < 0)
     len = strlen (text);
   end = text + len;
-  out = g_string_sized_new (len);
+  o = out = g_malloc (len + 1);
   for (const char *p = text; p < end; p++)
     {
       if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\f' || *p == '\v')
         {
-          space = out->len > 0;
+          space = o > out;
           continue;
         }
       if (space)
-        g_string_append_c (out, ' ');
+        *o++ = ' ';
       space = FALSE;
-      g_string_append_c (out, *p);
+      *o++ = *p;
     }
-  return g_string_free (out, FALSE);
+  *o = '\0';
+  /* Most texts lose a few bytes only: keep the block unless that is much. */
+  return (gsize) (o - out) + 256 < (gsize) len ? g_realloc (out, o - out + 1) : out;
 }
 
 char *
@@ -832,14 +869,33 @@ bb_text_looks_binary (const char *data,
   gsize nul = 0;
 
   /* A stray NUL happens in real mail; binary formats are full of them. */
-  for (gsize i = 0; i < n; i++)
-    {
-      guchar c = data[i];
+  /* The control bytes text may hold: tab, newlines, form feed, escape
+   * (ISO-2022-JP).  Branch-free, as almost every byte is neither. */
+  const guint32 allowed = (1u << '\t') | (1u << '\n') | (1u << '\r') | (1u << '\f') | (1u << 0x1b);
 
-      if (c == 0)
-        nul++;
-      else if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != 0x1b && c != '\f')
-        control++;
+  for (gsize i = 0; i < n;)
+    {
+      guint64 word;
+
+      /* Eight bytes at a time: none below 0x20 is the usual case. */
+      if (i + 8 <= n)
+        {
+          memcpy (&word, data + i, 8);
+          if (((word - ONES * 0x20) & ~word & HIGHS) == 0)
+            {
+              i += 8;
+              continue;
+            }
+        }
+      for (gsize end = MIN (i + 8, n); i < end; i++)
+        {
+          guchar c = data[i];
+
+          if (c == 0)
+            nul++;
+          else if (c < 0x20 && !((allowed >> c) & 1))
+            control++;
+        }
     }
   /* Text mail has next to no control bytes; binary data has one in ten. */
   return n > 0 && (nul > 16 || (control + nul) * 50 > n);
