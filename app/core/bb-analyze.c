@@ -1228,6 +1228,14 @@ has_message_headers (GMimeMessage *message)
   return FALSE;
 }
 
+typedef struct
+{
+  const char *name;
+  gsize       len;
+} Name;
+
+#define NAME(s) { s, sizeof s - 1 }
+
 /* Header fields nothing here reads, and that make up much of a notice's
  * bytes (signatures, authentication results, providers' tracing): left
  * out before parsing, so GMime builds fewer objects. */
@@ -1235,56 +1243,57 @@ static gboolean
 is_noise_header (const char *name,
                  gsize       len)
 {
-  static const char *const names[] = {
-    "dkim-signature",
-    "domainkey-signature",
-    "arc-seal",
-    "arc-message-signature",
-    "arc-authentication-results",
-    "authentication-results",
-    "received-spf",
-    "x-google-dkim-signature",
-    "x-gm-message-state",
-    "x-google-smtp-source",
-    "x-received",
-    "x-ms-exchange-antispam-messagedata",
-    "x-microsoft-antispam-message-info",
-    "x-forefront-antispam-report",
-    "x-ms-exchange-crosstenant-id",
-    NULL,
+  static const Name names[] = {
+    NAME ("dkim-signature"),
+    NAME ("domainkey-signature"),
+    NAME ("arc-seal"),
+    NAME ("arc-message-signature"),
+    NAME ("arc-authentication-results"),
+    NAME ("authentication-results"),
+    NAME ("received-spf"),
+    NAME ("x-google-dkim-signature"),
+    NAME ("x-gm-message-state"),
+    NAME ("x-google-smtp-source"),
+    NAME ("x-received"),
+    NAME ("x-ms-exchange-antispam-messagedata"),
+    NAME ("x-microsoft-antispam-message-info"),
+    NAME ("x-forefront-antispam-report"),
+    NAME ("x-ms-exchange-crosstenant-id"),
   };
-  static const char *const prefixes[] = {
-    "x-ms-exchange-",
-    "x-microsoft-",
-    "x-forefront-",
-    "x-ms-",
-    "x-yahoo-",
-    "x-ymail-",
-    "x-spam-",
-    "x-virus-",
-    "x-proofpoint-",
-    "x-ironport-",
-    "x-mailgun-",
-    "x-ses-",
-    "x-google-",
-    "x-gm-",
-    "x-eopattributedmessage",
-    "x-eoptenant",
-    NULL,
+  static const Name prefixes[] = {
+    NAME ("x-ms-exchange-"),
+    NAME ("x-microsoft-"),
+    NAME ("x-forefront-"),
+    NAME ("x-ms-"),
+    NAME ("x-yahoo-"),
+    NAME ("x-ymail-"),
+    NAME ("x-spam-"),
+    NAME ("x-virus-"),
+    NAME ("x-proofpoint-"),
+    NAME ("x-ironport-"),
+    NAME ("x-mailgun-"),
+    NAME ("x-ses-"),
+    NAME ("x-google-"),
+    NAME ("x-gm-"),
+    NAME ("x-eopattributedmessage"),
+    NAME ("x-eoptenant"),
   };
+  char lower[64];
 
-  if (len < 8 || (name[0] != 'x' && name[0] != 'X' && name[0] != 'd' && name[0] != 'D' &&
-                  name[0] != 'a' && name[0] != 'A' && name[0] != 'r' && name[0] != 'R'))
+  if (len < 8 || len >= sizeof lower ||
+      (name[0] != 'x' && name[0] != 'X' && name[0] != 'd' && name[0] != 'D' &&
+       name[0] != 'a' && name[0] != 'A' && name[0] != 'r' && name[0] != 'R'))
     return FALSE;
-  for (guint i = 0; names[i] != NULL; i++)
-    if (strlen (names[i]) == len && g_ascii_strncasecmp (name, names[i], len) == 0)
+  for (gsize i = 0; i < len; i++)
+    lower[i] = g_ascii_tolower (name[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (names[i].len == len && memcmp (lower, names[i].name, len) == 0)
       return TRUE;
-  for (guint i = 0; prefixes[i] != NULL; i++)
-    {
-      gsize n = strlen (prefixes[i]);
-      if (len > n && g_ascii_strncasecmp (name, prefixes[i], n) == 0)
-        return TRUE;
-    }
+  if (lower[0] != 'x')
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
+    if (len > prefixes[i].len && memcmp (lower, prefixes[i].name, prefixes[i].len) == 0)
+      return TRUE;
   return FALSE;
 }
 

@@ -143,6 +143,7 @@ struct _BbPhraseIndex
   guint32     *bucket_start; /* 4097 offsets into bucket_items */
   guint32     *bucket_items; /* phrase ids by bucket */
   GArray      *short_items;  /* phrases whose first piece is under 3 bytes */
+  gsize       *first_len;    /* each phrase's first piece, in bytes */
 };
 
 static gsize
@@ -170,6 +171,9 @@ bb_phrase_index_new (const char *const *phrases,
   index->n_phrases = n;
   index->phrases = g_memdup2 (phrases, sizeof (char *) * MAX (n, 1));
   index->short_items = g_array_new (FALSE, FALSE, sizeof (guint32));
+  index->first_len = g_new0 (gsize, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    index->first_len[i] = first_piece_len (phrases[i]);
   for (guint i = 0; i < n; i++)
     if (first_piece_len (phrases[i]) >= 3)
       counts[gram_hash (phrases[i]) + 1]++;
@@ -194,9 +198,9 @@ static gboolean
 phrase_at (const char *end,
            const char *p,
            const char *phrase,
+           gsize       n,
            gsize      *match_len)
 {
-  gsize       n = first_piece_len (phrase);
   const char *stop;
 
   if ((gsize) (end - p) < n || memcmp (p, phrase, n) != 0)
@@ -233,7 +237,8 @@ bb_phrase_index_scan (const BbPhraseIndex *index,
           guint32 id = index->bucket_items[k];
           gsize   len = 0;
 
-          if (phrase_at (end, text + i, index->phrases[id], &len) && !func (id, i, len, user_data))
+          if (phrase_at (end, text + i, index->phrases[id], index->first_len[id], &len) &&
+              !func (id, i, len, user_data))
             return;
         }
     }

@@ -124,9 +124,14 @@ find_ci (Span        s,
          const char *needle)
 {
   gsize n = strlen (needle);
+  char  lo, up;
 
-  for (const char *p = s.start; p != NULL && p + n <= s.end; p++)
-    if (g_ascii_strncasecmp (p, needle, n) == 0)
+  if (n == 0 || s.start == NULL)
+    return n == 0 ? s.start : NULL;
+  lo = g_ascii_tolower (needle[0]);
+  up = g_ascii_toupper (needle[0]);
+  for (const char *p = s.start; p + n <= s.end; p++)
+    if ((*p == lo || *p == up) && g_ascii_strncasecmp (p + 1, needle + 1, n - 1) == 0)
       return p;
   return NULL;
 }

@@ -547,11 +547,17 @@ append_line (GString    *out,
   g_string_append_len (out, s, len);
 }
 
+/* @needle (lower-case) in @text from @from on, searched in @lower, the
+ * ASCII-lower-cased copy of @text (same offsets). */
 static const char *
-find_ci (const char *haystack,
+find_ci (const char *text,
+         const char *lower,
+         const char *from,
          const char *needle)
 {
-  return strcasestr (haystack, needle);
+  const char *hit = strstr (lower + (from - text), needle);
+
+  return hit != NULL ? text + (hit - lower) : NULL;
 }
 
 static char *
@@ -641,15 +647,16 @@ bb_scan_diagnostic (const char *diagnostic,
   if (diagnostic == NULL)
     return;
   end = diagnostic + strlen (diagnostic);
+  lower = g_ascii_strdown (diagnostic, end - diagnostic);
 
   /* The server's reply usually follows "said:" or "returned was:". */
   {
-    const char *said = find_ci (diagnostic, "said:");
+    const char *said = find_ci (diagnostic, lower, diagnostic, "said:");
 
     if (said == NULL)
-      said = find_ci (diagnostic, "returned was:");
+      said = find_ci (diagnostic, lower, diagnostic, "returned was:");
     if (said == NULL)
-      said = find_ci (diagnostic, "<<< ");
+      said = find_ci (diagnostic, lower, diagnostic, "<<< ");
     if (said != NULL)
       from = said;
   }
@@ -706,7 +713,6 @@ bb_scan_diagnostic (const char *diagnostic,
 
   if (command != NULL)
     {
-      lower = g_ascii_strdown (diagnostic, -1);
       for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
         if (strstr (lower, commands[i].needle) != NULL)
           {
@@ -717,18 +723,18 @@ bb_scan_diagnostic (const char *diagnostic,
 
   if (remote_mta != NULL)
     {
-      const char *h = find_ci (diagnostic, "host ");
+      const char *h = find_ci (diagnostic, lower, diagnostic, "host ");
       char       *host = NULL;
 
       while (h != NULL && host == NULL)
         {
           host = host_after (h + 5);
           if (host == NULL)
-            h = find_ci (h + 5, "host ");
+            h = find_ci (diagnostic, lower, h + 5, "host ");
         }
-      if (host == NULL && (h = find_ci (diagnostic, "while talking to ")) != NULL)
+      if (host == NULL && (h = find_ci (diagnostic, lower, diagnostic, "while talking to ")) != NULL)
         host = host_after (h + 17);
-      if (host == NULL && (h = find_ci (diagnostic, "remote server ")) != NULL)
+      if (host == NULL && (h = find_ci (diagnostic, lower, diagnostic, "remote server ")) != NULL)
         host = host_after (h + 14);
       *remote_mta = host;
     }
