@@ -109,6 +109,18 @@ assert_list_shows (BbWindow   *window,
   iterate_until (list_shows, &wait);
 }
 
+static gboolean
+not_loading (gpointer data)
+{
+  return !_bb_window_get_loading (data);
+}
+
+static gboolean
+loading_page_or_done (gpointer data)
+{
+  return !_bb_window_get_loading (data) || g_strcmp0 (_bb_window_get_page (data), "loading") == 0;
+}
+
 static BbWindow *
 new_window (int width,
             int height)
@@ -187,6 +199,13 @@ test_drop_file (void)
   drop_files (window, path);
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (window), "drop-active"));
   g_assert_true (_bb_window_get_loading (window));
+  /* A load from the empty page shows no progress page at once (a quick
+   * one would only flash it)... */
+  g_assert_cmpstr (_bb_window_get_page (window), ==, "empty");
+  iterate_until (not_loading, window);
+  /* ...and its results come at once, not faded in */
+  g_assert_cmpstr (_bb_window_get_page (window), ==, "results");
+  g_assert_false (gtk_stack_get_transition_running (_bb_window_get_stack (window)));
   iterate_until (window_idle, window);
 
   g_assert_false (_bb_window_get_loading (window));
@@ -284,7 +303,12 @@ test_cancel (void)
   const char      *paths[] = { corpus, NULL };
   const char      *page;
 
+  /* A load that lasts shows its progress page after a moment */
+  _bb_window_set_loading_page_delay (window, 1);
   _bb_window_open_paths (window, paths);
+  g_assert_true (_bb_window_get_loading (window));
+  g_assert_cmpstr (_bb_window_get_page (window), ==, "empty");
+  iterate_until (loading_page_or_done, window);
   g_assert_true (_bb_window_get_loading (window));
   g_assert_cmpstr (_bb_window_get_page (window), ==, "loading");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel", NULL));

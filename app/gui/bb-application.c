@@ -28,10 +28,10 @@
  * milestones to stderr, one line each, "timing <milestone> <µs>" with
  * g_get_monotonic_time() (CLOCK_MONOTONIC): "main" (top of main()),
  * "first-frame" (after-paint of the window's first frame) and, with files
- * on the command line, "load-start" (the analysis is requested),
- * "diagnosis-shown" (after-paint of the first frame showing the diagnosis
- * of the first result) and "diagnosis-settled" (the same once the page's
- * crossfade is over).  The files are opened 500 ms after the first frame,
+ * on the command line, "load-start" (the analysis is requested) and
+ * "diagnosis-shown" (after-paint of the first frame that draws the
+ * diagnosis of the first result in full, no crossfade still fading it
+ * in).  The files are opened 500 ms after the first frame,
  * as a drop on a window that is already up would be, so that the load
  * measures the analysis and not the startup.  BOUNCEBACK_TIMING_QUIT=1
  * then quits after the last milestone.

@@ -29,6 +29,8 @@ GtkWidget     *_bb_window_get_diagnosis_view (BbWindow        *self);
 AdwLeaflet    *_bb_window_get_leaflet     (BbWindow          *self);
 gboolean       _bb_window_get_content_shown (BbWindow        *self);
 const char    *_bb_window_get_page        (BbWindow          *self);
+void           _bb_window_set_loading_page_delay (BbWindow  *self,
+                                                  guint      ms);
 gboolean       _bb_window_get_loading     (BbWindow          *self);
 guint          _bb_window_get_n_running   (BbWindow          *self);
 void           _bb_window_open_paths      (BbWindow          *self,

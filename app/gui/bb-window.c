@@ -105,6 +105,8 @@ struct _BbWindow
   int      timing_stage; /* TimingStage */
   gboolean timing_quit;
   guint    timing_source;
+  guint    loading_page_source; /* shows the progress page of a load that lasts */
+  guint    loading_page_delay;  /* ms */
 };
 
 /* Developer option BOUNCEBACK_TIMING (bb-application.c): the next
@@ -115,7 +117,6 @@ typedef enum
   TIMING_FIRST_FRAME,
   TIMING_WAIT, /* for the files to be opened */
   TIMING_DIAGNOSIS_SHOWN,
-  TIMING_DIAGNOSIS_SETTLED,
   TIMING_DONE,
 } TimingStage;
 
@@ -417,6 +418,7 @@ end_loading (BbWindow *self)
   guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->results));
 
   self->loading = FALSE;
+  g_clear_handle_id (&self->loading_page_source, g_source_remove);
   gtk_spinner_stop (self->spinner);
   update_actions (self);
 
@@ -425,7 +427,13 @@ end_loading (BbWindow *self)
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
     }
-  gtk_stack_set_visible_child_name (self->stack, "results");
+  /* From the empty page the results come at once, not faded in: the
+   * diagnosis is what the user waits for, and a fade-in would hide it for
+   * its first 200 ms. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "empty") == 0)
+    gtk_stack_set_visible_child_full (self->stack, "results", GTK_STACK_TRANSITION_TYPE_NONE);
+  else
+    gtk_stack_set_visible_child_name (self->stack, "results");
   /* Folded (narrow window): one result goes straight to its diagnosis,
    * several show the list first. */
   adw_leaflet_set_visible_child (self->leaflet, n_items == 1 ? self->content_box : self->sidebar_box);
@@ -502,6 +510,17 @@ load_cb (GObject      *object,
     bb_window_log_changed (self);
 }
 
+static gboolean
+show_loading_page_cb (gpointer user_data)
+{
+  BbWindow *self = user_data;
+
+  self->loading_page_source = 0;
+  if (self->loading)
+    gtk_stack_set_visible_child_name (self->stack, "loading");
+  return G_SOURCE_REMOVE;
+}
+
 static void
 begin_loading (BbWindow *self)
 {
@@ -520,7 +539,15 @@ begin_loading (BbWindow *self)
   gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
   set_progress (self, 0, 0);
   gtk_spinner_start (self->spinner);
-  gtk_stack_set_visible_child_name (self->stack, "loading");
+  /* From the empty page, a load that ends at once (one bounce: tens of
+   * milliseconds) goes straight to its results, without a flash of the
+   * progress page and the two crossfades that cost; a longer one shows
+   * its progress after a moment.  Results being replaced go at once. */
+  g_clear_handle_id (&self->loading_page_source, g_source_remove);
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "empty") == 0 && self->loading_page_delay > 0)
+    self->loading_page_source = g_timeout_add (self->loading_page_delay, show_loading_page_cb, self);
+  else
+    gtk_stack_set_visible_child_name (self->stack, "loading");
 }
 
 void
@@ -1173,6 +1200,7 @@ bb_window_dispose (GObject *object)
   g_clear_handle_id (&self->screenshot_source, g_source_remove);
   g_clear_handle_id (&self->prepare_source, g_source_remove);
   g_clear_handle_id (&self->timing_source, g_source_remove);
+  g_clear_handle_id (&self->loading_page_source, g_source_remove);
   g_clear_pointer (&self->timing_files, g_ptr_array_unref);
   if (self->screenshot_tick != 0)
     {
@@ -1359,6 +1387,7 @@ bb_window_init (BbWindow *self)
   GType               types[] = { GDK_TYPE_FILE_LIST, G_TYPE_STRING };
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->loading_page_delay = 250;
 
   self->loader = bb_loader_new ();
   self->results = g_list_store_new (BB_TYPE_RESULT_ITEM);
@@ -1619,6 +1648,16 @@ _bb_window_get_followup_page (BbWindow *self)
   return GTK_WIDGET (self->followup_page);
 }
 
+/* How long a load started from the empty page runs before its progress
+ * page shows (0: at once). */
+void
+_bb_window_set_loading_page_delay (BbWindow *self,
+                                   guint     ms)
+{
+  g_return_if_fail (BB_IS_WINDOW (self));
+  self->loading_page_delay = ms;
+}
+
 /* The Diagnose page's stack: "empty", "loading", "results" */
 GtkStack *
 _bb_window_get_stack (BbWindow *self)
@@ -1840,7 +1879,8 @@ screenshot_wait_cb (gpointer user_data)
     return G_SOURCE_CONTINUE;
   if (g_strcmp0 (self->screenshot_state, "loading") == 0)
     {
-      if (!self->loading)
+      /* (the progress page shows once the load has lasted a moment) */
+      if (!self->loading || g_strcmp0 (_bb_window_get_page (self), "loading") != 0)
         return G_SOURCE_CONTINUE;
     }
   else if (self->n_running > 0)
@@ -1940,8 +1980,8 @@ timing_after_paint_cb (GdkFrameClock *clock,
       self->timing_source = g_timeout_add (500, timing_open_cb, self);
       break;
     case TIMING_DIAGNOSIS_SHOWN:
-      /* The frame just painted shows the results page (at the start of its
-       * crossfade) with the first result's diagnosis. */
+      /* The frame just painted shows the results page with the first
+       * result's diagnosis, fully drawn: no crossfade still fading it in. */
       if (!self->loading && g_strcmp0 (_bb_window_get_page (self), "empty") == 0)
         {
           /* Nothing was found: no diagnosis to wait for. */
@@ -1951,15 +1991,9 @@ timing_after_paint_cb (GdkFrameClock *clock,
         }
       if (self->loading || g_strcmp0 (_bb_window_get_page (self), "results") != 0 ||
           gtk_single_selection_get_selected_item (self->selection) == NULL ||
-          !_bb_window_get_content_shown (self))
+          !_bb_window_get_content_shown (self) || gtk_stack_get_transition_running (self->stack))
         break;
       timing_mark ("diagnosis-shown");
-      self->timing_stage = TIMING_DIAGNOSIS_SETTLED;
-      G_GNUC_FALLTHROUGH;
-    case TIMING_DIAGNOSIS_SETTLED:
-      if (gtk_stack_get_transition_running (self->stack))
-        break;
-      timing_mark ("diagnosis-settled");
       timing_done (self);
       break;
     case TIMING_OFF:
