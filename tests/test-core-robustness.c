@@ -311,6 +311,40 @@ test_binary_threshold (void)
   }
 }
 
+/* Case-blind search: every candidate position of the first byte, in
+ * either case, is tried in text order. */
+static void
+test_find_ci (void)
+{
+  static const char *const hay = "Final-Recipient: rfc822; a@b\nfinal-recipient: x\nFINAL";
+  static const struct
+  {
+    const char *haystack;
+    const char *needle;
+    gssize      at; /* -1: not found */
+  } cases[] = {
+    { "Final-Recipient: rfc822", "final-recipient:", 0 },
+    { "xx final-RECIPIENT:", "final-recipient:", 3 },
+    { "fF fFinal-recipient", "final-recipient", 4 },   /* candidates of both cases, interleaved */
+    { "Ffinal", "final", 1 },
+    { "FINAL", "final-recipient", -1 },                /* longer than what is left */
+    { "", "a", -1 },
+    { "abc", "", 0 },
+    { "退信通知：Final-Recipient", "final-recipient", 15 }, /* after UTF-8 bytes */
+    { "Undelivered Mail Returned", "RETURNED", 17 },
+    { "no such thing here", "final", -1 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const char *found = bb_text_find_ci (cases[i].haystack, cases[i].needle);
+
+      g_assert_cmpint (found != NULL ? found - cases[i].haystack : -1, ==, cases[i].at);
+    }
+  g_assert_true (bb_text_find_ci (hay, "FINAL") == hay);
+  g_assert_true (bb_text_find_ci (hay + 1, "final") == strstr (hay, "final-r"));
+}
+
 static void
 test_binary_png (void)
 {
@@ -771,6 +805,7 @@ static const Case cases[] = {
   { "/bb/core/robustness/binary-random", test_binary_random, NULL },
   { "/bb/core/robustness/binary-png", test_binary_png, NULL },
   { "/bb/core/robustness/binary-threshold", test_binary_threshold, NULL },
+  { "/bb/core/robustness/find-ci", test_find_ci, NULL },
   { "/bb/core/robustness/truncated", test_truncated, NULL },
   { "/bb/core/robustness/huge-100mb", test_huge, NULL },
   { "/bb/core/robustness/nested-multipart", test_nested_multipart, NULL },

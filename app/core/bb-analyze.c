@@ -63,7 +63,7 @@ static gboolean
 ci_contains (const char *haystack,
              const char *needle)
 {
-  return haystack != NULL && strcasestr (haystack, needle) != NULL;
+  return haystack != NULL && bb_text_find_ci (haystack, needle) != NULL;
 }
 
 static gboolean
@@ -1438,7 +1438,7 @@ analyze_fragment (Analysis   *a,
   /* Pasted text is a bounce when it reads like one: a failure reply or
    * the sentences only notices write. */
   a->signals = text_has_failure_reply (text) || ci_contains_any (text, bounce_phrases) ||
-               strcasestr (text, "final-recipient:") != NULL;
+               bb_text_find_ci (text, "final-recipient:") != NULL;
   analyze (a);
   if (a->bounce->kind == BB_KIND_NOT_BOUNCE)
     {

@@ -336,13 +336,23 @@ bb_match_reasons (const BbMatchText *mt,
   bb_phrase_index_scan (scan.ri->index, mt, reason_hit_cb, &scan);
 }
 
+static gpointer
+build_reason_positions (gpointer data)
+{
+  GHashTable *positions = g_hash_table_new (g_str_hash, g_str_equal);
+  guint       n = bb_reason_count ();
+
+  (void) data;
+  for (guint r = MIN (n, BB_MAX_REASONS); r > 0; r--) /* the first of a name wins */
+    g_hash_table_insert (positions, (gpointer) bb_reason_name_at (r - 1), GUINT_TO_POINTER (r));
+  return positions;
+}
+
 gint
 bb_match_reason_index (const char *reason)
 {
-  guint n = bb_reason_count ();
+  static GOnce once = G_ONCE_INIT;
+  GHashTable  *positions = g_once (&once, build_reason_positions, NULL);
 
-  for (guint r = 0; r < n && r < BB_MAX_REASONS; r++)
-    if (strcmp (bb_reason_name_at (r), reason) == 0)
-      return r;
-  return -1;
+  return (gint) GPOINTER_TO_UINT (g_hash_table_lookup (positions, reason)) - 1;
 }

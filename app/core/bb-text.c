@@ -953,6 +953,48 @@ bb_text_memmem (const char *haystack,
   return memmem (haystack, haystack_len, needle, strlen (needle));
 }
 
+/**
+ * bb_text_find_ci:
+ * @haystack: a NUL-terminated text
+ * @needle: what to find, compared without regard to ASCII case
+ *
+ * strcasestr(), faster on long texts: the candidates are the places
+ * where the needle's first byte stands, in either case, which memchr()
+ * finds.
+ *
+ * Returns: (nullable): the first match in @haystack
+ */
+const char *
+bb_text_find_ci (const char *haystack,
+                 const char *needle)
+{
+  gsize       n = strlen (needle);
+  const char *end = haystack + strlen (haystack);
+  char        lo, up;
+  const char *next_lo, *next_up;
+
+  if (n == 0)
+    return haystack;
+  lo = g_ascii_tolower (needle[0]);
+  up = g_ascii_toupper (needle[0]);
+  next_lo = memchr (haystack, lo, end - haystack);
+  next_up = lo == up ? NULL : memchr (haystack, up, end - haystack);
+  while (next_lo != NULL || next_up != NULL)
+    {
+      const char *p = next_up == NULL || (next_lo != NULL && next_lo < next_up) ? next_lo : next_up;
+
+      if ((gsize) (end - p) < n)
+        return NULL;
+      if (g_ascii_strncasecmp (p + 1, needle + 1, n - 1) == 0)
+        return p;
+      if (p == next_lo)
+        next_lo = memchr (p + 1, lo, end - p - 1);
+      else
+        next_up = memchr (p + 1, up, end - p - 1);
+    }
+  return NULL;
+}
+
 gboolean
 bb_text_has_prefix_ci (const char *text,
                        const char *prefix)

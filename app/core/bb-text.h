@@ -36,6 +36,8 @@ gboolean    bb_text_looks_binary     (const char *data,
 char       *bb_text_normalize_newlines (const char *data,
                                         gsize       len,
                                         gsize      *out_len);
+const char *bb_text_find_ci          (const char *haystack,
+                                      const char *needle);
 const char *bb_text_memmem           (const char *haystack,
                                       gsize       haystack_len,
                                       const char *needle);
