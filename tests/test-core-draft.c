@@ -415,6 +415,40 @@ test_fill_retry_later_original_text (void)
 
 /* The notice says nothing of the original: no subject, date, name or
  * attachments, and no identity either. */
+/* A notice that quotes the original in its text, after a separator line
+ * and a blank one: the earlier email's text is its body, not its header
+ * fields. */
+static void
+test_original_text_quoted (void)
+{
+  static const char notice[] =
+    "From: Mail Delivery Subsystem <mailer-daemon@googlemail.com>\n"
+    "To: ann@example.com\n"
+    "Subject: Delivery Status Notification (Failure)\n"
+    "\n"
+    "Delivery to the following recipient failed permanently:\n"
+    "\n"
+    "     john@company.com\n"
+    "\n"
+    "The error that the other server returned was: 550 5.1.1 User unknown\n"
+    "\n"
+    "----- Original message -----\n"
+    "\n"
+    "Received: by 10.0.0.1 with SMTP id abc;\n"
+    "    Wed, 16 Jun 2010 09:43:39 -0700 (PDT)\n"
+    "Message-Id: <1@example.com>\n"
+    "From: Ann <ann@example.com>\n"
+    "To: john@company.com\n"
+    "Subject: Quotation\n"
+    "\n"
+    "Dear John, here is the quotation.\n";
+  g_autoptr (GBytes) bytes = g_bytes_new_static (notice, strlen (notice));
+  g_autoptr (BbBounce) bounce = bb_analyze_bytes_with_flags (bytes, "test", BB_ANALYZE_ORIGINAL_TEXT);
+
+  g_assert_cmpstr (bb_bounce_get_original_subject (bounce), ==, "Quotation");
+  g_assert_cmpstr (bb_bounce_get_original_text (bounce), ==, "Dear John, here is the quotation.");
+}
+
 static void
 test_fill_no_original (void)
 {
@@ -1644,6 +1678,7 @@ main (int   argc,
   g_test_add_func ("/bb/core/draft/fill/link-instead", test_fill_link_instead);
   g_test_add_func ("/bb/core/draft/fill/retry-later", test_fill_retry_later);
   g_test_add_func ("/bb/core/draft/fill/retry-later-original-text", test_fill_retry_later_original_text);
+  g_test_add_func ("/bb/core/draft/original-text-quoted", test_original_text_quoted);
   g_test_add_func ("/bb/core/draft/fill/no-original", test_fill_no_original);
   g_test_add_func ("/bb/core/draft/fill/partial-identity", test_fill_partial_identity);
   g_test_add_func ("/bb/core/draft/fill/typo", test_fill_typo);

@@ -109,6 +109,29 @@ assert_list_shows (BbWindow   *window,
   iterate_until (list_shows, &wait);
 }
 
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+widget_visible (gpointer data)
+{
+  return gtk_widget_get_visible (data);
+}
+
 static gboolean
 not_loading (gpointer data)
 {
@@ -188,6 +211,7 @@ test_drop_file (void)
   g_autofree char *path = corpus_path ("bounces", "lhost-postfix-31.eml", NULL);
   g_autoptr (BbResultItem) item = NULL;
   GdkDragAction action = 0;
+  GtkWidget    *draft;
 
   /* Dragging over the window highlights it */
   g_signal_emit_by_name (_bb_window_get_drop_target (window), "enter", 10.0, 10.0, &action);
@@ -206,6 +230,12 @@ test_drop_file (void)
   /* ...and its results come at once, not faded in */
   g_assert_cmpstr (_bb_window_get_page (window), ==, "results");
   g_assert_false (gtk_stack_get_transition_running (_bb_window_get_stack (window)));
+  /* The first frame lays out the top of the diagnosis; the sections
+   * below it (here the resend draft) follow once it is on screen. */
+  draft = find_widget (_bb_window_get_diagnosis_view (window), BB_TYPE_DRAFT_PANEL);
+  g_assert_nonnull (draft);
+  g_assert_false (gtk_widget_get_visible (draft));
+  iterate_until (widget_visible, draft);
   iterate_until (window_idle, window);
 
   g_assert_false (_bb_window_get_loading (window));

@@ -588,6 +588,23 @@ recipients_fallback (Analysis     *a,
     }
 }
 
+/* Where a returned original quoted in the text starts, given the line
+ * that announces it: past that separator line (unless the original's
+ * first header field stands on it) and the blank lines after it. */
+static const char *
+quoted_original_start (const char *at)
+{
+  const char *start = at;
+  const char *colon = strchr (start, ':');
+  const char *nl = strchr (start, '\n');
+
+  if (!g_ascii_isalpha (*start) || colon == NULL || nl == NULL || colon > nl)
+    start = nl != NULL ? nl + 1 : start + strlen (start);
+  while (*start == '\n' || *start == '\r')
+    start++;
+  return start;
+}
+
 /* The returned original's text, for resend drafts: its body when it is
  * attached whole, else what follows the header block of a quoted one. */
 static char *
@@ -600,7 +617,9 @@ original_text (Analysis     *a,
     return bb_message_body_text (a->original, max);
   if (a->original == a->original_owned && scan->original_offset != G_MAXSIZE)
     {
-      const char      *start = a->text + scan->original_offset;
+      /* its header fields were read (else it would not be the original):
+       * the text starts after them */
+      const char      *start = quoted_original_start (a->text + scan->original_offset);
       const char      *blank = strstr (start, "\n\n");
       g_autofree char *body = NULL;
 
@@ -1004,18 +1023,8 @@ analyze (Analysis *a)
   /* The returned original, when it sits in the text (no MIME part). */
   if (a->original == NULL && scan->original_offset != G_MAXSIZE)
     {
-      const char *start = a->text + scan->original_offset;
-      const char *nl;
+      const char *start = quoted_original_start (a->text + scan->original_offset);
 
-      /* skip the separator line itself */
-      if (!g_ascii_isalpha (*start) || strchr (start, ':') == NULL ||
-          strchr (start, ':') > strchr (start, '\n'))
-        {
-          nl = strchr (start, '\n');
-          start = nl != NULL ? nl + 1 : start + strlen (start);
-        }
-      while (*start == '\n' || *start == '\r')
-        start++;
       if (*start != '\0')
         {
           /* Only the header fields read from it: the classifier reads

@@ -97,6 +97,13 @@ struct _BbDiagnosisView
 
   guint    recipient_index;
   gboolean has_draft; /* the draft panel shows a draft to copy */
+
+  /* The sections below the fold, filled once the first frame of a new
+   * diagnosis is on screen (see update()) */
+  gboolean       rest_pending;
+  GdkFrameClock *rest_clock; /* weak */
+  gulong         rest_paint_handler;
+  guint          rest_source;
 };
 
 G_DEFINE_FINAL_TYPE (BbDiagnosisView, bb_diagnosis_view, ADW_TYPE_BIN)
@@ -544,21 +551,27 @@ update_steps (BbDiagnosisView *self,
               BbRecipient     *r)
 {
   g_autoptr (GPtrArray) steps = NULL;
-  g_autofree char *explanation = NULL;
 
   /* For an ordinary message the core's steps are those of an unknown
    * failure, which would contradict "not a bounce". */
   clear_list (self->steps_list);
   if (kind != BB_KIND_UNREADABLE && kind != BB_KIND_NOT_BOUNCE)
-    {
-      steps = bb_advice_steps (self->bounce, r);
-      explanation = bb_advice_explanation (self->bounce, r);
-    }
+    steps = bb_advice_steps (self->bounce, r);
 
   for (guint i = 0; steps != NULL && i < steps->len; i++)
     gtk_list_box_append (self->steps_list, step_row_new (i + 1, g_ptr_array_index (steps, i)));
   gtk_widget_set_visible (self->steps_group, steps != NULL && steps->len > 0);
+}
 
+static void
+update_explanation (BbDiagnosisView *self,
+                    BbKind           kind,
+                    BbRecipient     *r)
+{
+  g_autofree char *explanation = NULL;
+
+  if (kind != BB_KIND_UNREADABLE && kind != BB_KIND_NOT_BOUNCE)
+    explanation = bb_advice_explanation (self->bounce, r);
   gtk_widget_set_visible (self->explanation_group, !is_empty (explanation));
   gtk_label_set_text (self->explanation_label, explanation != NULL ? explanation : "");
 }
@@ -883,11 +896,96 @@ use_contact_cb (BbCheckPanel    *panel,
 }
 
 static void
-update (BbDiagnosisView *self)
+cancel_rest (BbDiagnosisView *self)
+{
+  if (self->rest_clock != NULL)
+    {
+      g_clear_signal_handler (&self->rest_paint_handler, self->rest_clock);
+      g_clear_weak_pointer (&self->rest_clock);
+    }
+  g_clear_handle_id (&self->rest_source, g_source_remove);
+  self->rest_pending = FALSE;
+}
+
+static void
+update_rest (BbDiagnosisView *self)
 {
   BbRecipient *r = current_recipient (self);
   BbKind       kind;
   gboolean     draft;
+
+  cancel_rest (self);
+  if (self->bounce == NULL)
+    return;
+  kind = bb_bounce_get_kind (self->bounce);
+  /* the checks: for a failed recipient of a bounce or a delay */
+  bb_check_panel_set_target (self->check_panel, self->bounce,
+                             (kind == BB_KIND_BOUNCE || kind == BB_KIND_DELAYED) ? r : NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->check_panel),
+                          (kind == BB_KIND_BOUNCE || kind == BB_KIND_DELAYED) && r != NULL);
+  update_explanation (self, kind, r);
+  update_hints (self, kind);
+  update_providers (self, kind, r);
+  update_original (self, r);
+  draft = kind == BB_KIND_BOUNCE && r != NULL && self->store != NULL;
+  bb_draft_panel_set_target (self->draft_panel, draft ? self->bounce : NULL, draft ? r : NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->draft_panel), draft);
+}
+
+/* Fills the sections still waiting, at once (for whoever reads them). */
+static void
+flush_rest (BbDiagnosisView *self)
+{
+  if (self->rest_pending)
+    update_rest (self);
+}
+
+static gboolean
+rest_idle_cb (gpointer user_data)
+{
+  BbDiagnosisView *self = user_data;
+
+  self->rest_source = 0;
+  update_rest (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+rest_after_paint_cb (GdkFrameClock   *clock,
+                     BbDiagnosisView *self)
+{
+  g_clear_signal_handler (&self->rest_paint_handler, clock);
+  g_clear_weak_pointer (&self->rest_clock);
+  /* after the frame, not inside it: input waiting is handled first */
+  self->rest_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, rest_idle_cb, self, NULL);
+}
+
+static void
+schedule_rest (BbDiagnosisView *self)
+{
+  GtkNative     *native = gtk_widget_get_native (GTK_WIDGET (self));
+  GdkSurface    *surface = native != NULL ? gtk_native_get_surface (native) : NULL;
+  GdkFrameClock *clock = surface != NULL ? gdk_surface_get_frame_clock (surface) : NULL;
+
+  cancel_rest (self);
+  self->rest_pending = TRUE;
+  /* The window's clock: the view itself may not be mapped yet (the
+   * results page replaces the empty one right after this).  In no window
+   * that is on screen (a test), there is no frame to wait for. */
+  if (clock == NULL || !gtk_widget_get_mapped (GTK_WIDGET (native)))
+    {
+      update_rest (self);
+      return;
+    }
+  g_set_weak_pointer (&self->rest_clock, clock);
+  self->rest_paint_handler = g_signal_connect (clock, "after-paint", G_CALLBACK (rest_after_paint_cb), self);
+}
+
+static void
+update (BbDiagnosisView *self)
+{
+  BbRecipient *r = current_recipient (self);
+  BbKind       kind;
 
   /* With no bounce the view shows nothing.  Child-visible rather than
    * visible: a hidden page loses its styles and sizes, and showing it
@@ -897,6 +995,7 @@ update (BbDiagnosisView *self)
                                self->bounce == NULL, -1);
   if (self->bounce == NULL)
     {
+      cancel_rest (self);
       bb_draft_panel_set_target (self->draft_panel, NULL, NULL);
       bb_check_panel_set_target (self->check_panel, NULL, NULL);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "diagnosis.copy-address", FALSE);
@@ -912,19 +1011,21 @@ update (BbDiagnosisView *self)
   update_codes (self, kind, r);
   update_server_words (self, kind, r);
   update_steps (self, kind, r);
-  update_hints (self, kind);
-  update_providers (self, kind, r);
-  update_original (self, r);
+  set_has_draft (self, kind == BB_KIND_BOUNCE && r != NULL && self->store != NULL);
 
-  draft = kind == BB_KIND_BOUNCE && r != NULL && self->store != NULL;
-  bb_draft_panel_set_target (self->draft_panel, draft ? self->bounce : NULL, draft ? r : NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->draft_panel), draft);
-  set_has_draft (self, draft);
-  /* the checks: for a failed recipient of a bounce or a delay */
-  bb_check_panel_set_target (self->check_panel, self->bounce,
-                             (kind == BB_KIND_BOUNCE || kind == BB_KIND_DELAYED) ? r : NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->check_panel),
-                          (kind == BB_KIND_BOUNCE || kind == BB_KIND_DELAYED) && r != NULL);
+  /* What a window shows first is filled now; the sections below it (the
+   * checks, the explanation, hints, providers, the original, the draft)
+   * once that first frame is on screen: laying them out would delay it
+   * by about a third (tests/bench/bench-gui.sh).  Hidden until then, so
+   * that nothing of the previous diagnosis shows. */
+  gtk_widget_set_visible (GTK_WIDGET (self->check_panel), FALSE);
+  gtk_widget_set_visible (self->explanation_group, FALSE);
+  gtk_widget_set_visible (self->hints_group, FALSE);
+  gtk_widget_set_visible (self->provider_group, FALSE);
+  gtk_widget_set_visible (self->original_group, FALSE);
+  gtk_widget_set_visible (self->attachments_group, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->draft_panel), FALSE);
+  schedule_rest (self);
 
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
 }
@@ -972,6 +1073,7 @@ copy_draft_action (GtkWidget  *widget,
 {
   BbDiagnosisView *self = BB_DIAGNOSIS_VIEW (widget);
 
+  flush_rest (self);
   bb_draft_panel_copy (self->draft_panel);
 }
 
@@ -1029,6 +1131,7 @@ bb_diagnosis_view_warm_up (BbDiagnosisView *self,
   if (self->bounce != NULL)
     return;
   bb_diagnosis_view_set_bounce (self, sample, 0);
+  flush_rest (self);
   content = gtk_scrolled_window_get_child (self->scroller);
   gtk_widget_measure (content, GTK_ORIENTATION_HORIZONTAL, -1, NULL, NULL, NULL, NULL);
   gtk_widget_measure (content, GTK_ORIENTATION_VERTICAL, MAX (width, 1), NULL, NULL, NULL, NULL);
@@ -1088,6 +1191,7 @@ _bb_diagnosis_view_get_part (BbDiagnosisView *self,
 {
   g_return_val_if_fail (BB_IS_DIAGNOSIS_VIEW (self), NULL);
 
+  flush_rest (self);
   switch (part)
     {
     case BB_DIAGNOSIS_PART_STATUS_TITLE:
@@ -1162,6 +1266,7 @@ bb_diagnosis_view_dispose (GObject *object)
   /* The scrolled window is both AdwBin's child and a template child:
    * let AdwBin drop it first, or both would unparent it. */
   adw_bin_set_child (ADW_BIN (self), NULL);
+  cancel_rest (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), BB_TYPE_DIAGNOSIS_VIEW);
 
   g_clear_object (&self->bounce);
