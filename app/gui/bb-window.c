@@ -107,6 +107,9 @@ struct _BbWindow
   guint    timing_source;
   guint    loading_page_source; /* shows the progress page of a load that lasts */
   guint    loading_page_delay;  /* ms */
+  guint    progress_done;       /* messages of the load analysed so far */
+  guint    progress_total;      /* and in all (0: not known yet) */
+  gboolean results_shown;       /* the load's results are on screen */
 };
 
 /* Developer option BOUNCEBACK_TIMING (bb-application.c): the next
@@ -372,6 +375,11 @@ set_progress (BbWindow *self,
 {
   g_autofree char *text = NULL;
 
+  self->progress_done = n_done;
+  self->progress_total = n_total;
+  /* (shown when the progress page is: see begin_loading()) */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "loading") != 0)
+    return;
   if (n_total == 0)
     {
       gtk_label_set_label (self->progress_label, _ ("Looking for messages…"));
@@ -399,34 +407,15 @@ append_results (BbWindow  *self,
   update_sidebar_title (self);
 }
 
+/* Shows the results of the load (there are some). */
 static void
-on_load_progress (guint      n_done,
-                  guint      n_total,
-                  GPtrArray *results,
-                  gpointer   user_data)
-{
-  BbWindow *self = user_data;
-
-  append_results (self, results, 0);
-  set_progress (self, n_done, n_total);
-}
-
-/* The load is over (finished or stopped): show what there is. */
-static void
-end_loading (BbWindow *self)
+show_results_page (BbWindow *self)
 {
   guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->results));
 
-  self->loading = FALSE;
+  self->results_shown = TRUE;
   g_clear_handle_id (&self->loading_page_source, g_source_remove);
   gtk_spinner_stop (self->spinner);
-  update_actions (self);
-
-  if (n_items == 0)
-    {
-      gtk_stack_set_visible_child_name (self->stack, "empty");
-      return;
-    }
   /* From the empty page the results come at once, not faded in: the
    * diagnosis is what the user waits for, and a fade-in would hide it for
    * its first 200 ms. */
@@ -449,6 +438,42 @@ end_loading (BbWindow *self)
     gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
   else
     gtk_window_set_focus (GTK_WINDOW (self), NULL);
+}
+
+static void
+on_load_progress (guint      n_done,
+                  guint      n_total,
+                  GPtrArray *results,
+                  gpointer   user_data)
+{
+  BbWindow *self = user_data;
+
+  append_results (self, results, 0);
+  set_progress (self, n_done, n_total);
+  /* Every message analysed: the results show now, while the load ends
+   * by writing them to the log. */
+  if (n_total > 0 && n_done >= n_total && self->n_messages > 0 && !self->results_shown)
+    show_results_page (self);
+}
+
+/* The load is over (finished or stopped): show what there is. */
+static void
+end_loading (BbWindow *self)
+{
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->results));
+
+  self->loading = FALSE;
+  g_clear_handle_id (&self->loading_page_source, g_source_remove);
+  gtk_spinner_stop (self->spinner);
+  update_actions (self);
+
+  if (n_items == 0)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+  if (!self->results_shown)
+    show_results_page (self);
 }
 
 /* A logged entry was opened: select its recipient among the results. */
@@ -510,6 +535,16 @@ load_cb (GObject      *object,
     bb_window_log_changed (self);
 }
 
+static void
+show_loading_page (BbWindow *self)
+{
+  update_actions (self); /* "win.cancel" (Escape, the page's Stop button) */
+  gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
+  gtk_spinner_start (self->spinner);
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+  set_progress (self, self->progress_done, self->progress_total);
+}
+
 static gboolean
 show_loading_page_cb (gpointer user_data)
 {
@@ -517,7 +552,7 @@ show_loading_page_cb (gpointer user_data)
 
   self->loading_page_source = 0;
   if (self->loading)
-    gtk_stack_set_visible_child_name (self->stack, "loading");
+    show_loading_page (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -534,20 +569,21 @@ begin_loading (BbWindow *self)
   update_sidebar_title (self);
 
   self->loading = TRUE;
+  self->results_shown = FALSE;
   self->n_running++;
-  update_actions (self);
-  gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
-  set_progress (self, 0, 0);
-  gtk_spinner_start (self->spinner);
+  self->progress_done = self->progress_total = 0;
   /* From the empty page, a load that ends at once (one bounce: tens of
    * milliseconds) goes straight to its results, without a flash of the
    * progress page and the two crossfades that cost; a longer one shows
-   * its progress after a moment.  Results being replaced go at once. */
+   * its progress after a moment.  Results being replaced go at once.
+   * Until the progress page shows, nothing changes on screen, not even
+   * whether the load can be stopped: each change would start a frame, and
+   * the results' frame would then wait for the next one (up to 17 ms). */
   g_clear_handle_id (&self->loading_page_source, g_source_remove);
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "empty") == 0 && self->loading_page_delay > 0)
     self->loading_page_source = g_timeout_add (self->loading_page_delay, show_loading_page_cb, self);
   else
-    gtk_stack_set_visible_child_name (self->stack, "loading");
+    show_loading_page (self);
 }
 
 void
@@ -563,8 +599,8 @@ _bb_window_open_paths (BbWindow          *self,
     {
       g_strfreev (self->pending_paths);
       self->pending_paths = g_strdupv ((char **) paths);
-      set_progress (self, 0, 0);
-      gtk_stack_set_visible_child_name (self->stack, "loading");
+      self->progress_done = self->progress_total = 0;
+      show_loading_page (self);
       return;
     }
 
@@ -1989,7 +2025,7 @@ timing_after_paint_cb (GdkFrameClock *clock,
           timing_done (self);
           break;
         }
-      if (self->loading || g_strcmp0 (_bb_window_get_page (self), "results") != 0 ||
+      if (g_strcmp0 (_bb_window_get_page (self), "results") != 0 ||
           gtk_single_selection_get_selected_item (self->selection) == NULL ||
           !_bb_window_get_content_shown (self) || gtk_stack_get_transition_running (self->stack))
         break;
