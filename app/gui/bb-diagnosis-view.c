@@ -895,6 +895,15 @@ use_contact_cb (BbCheckPanel    *panel,
     }
 }
 
+/* A resend draft: for a failed recipient of a bounce, with templates */
+static gboolean
+wants_draft (BbDiagnosisView *self,
+             BbKind           kind,
+             BbRecipient     *r)
+{
+  return kind == BB_KIND_BOUNCE && r != NULL && self->store != NULL;
+}
+
 static void
 cancel_rest (BbDiagnosisView *self)
 {
@@ -927,7 +936,7 @@ update_rest (BbDiagnosisView *self)
   update_hints (self, kind);
   update_providers (self, kind, r);
   update_original (self, r);
-  draft = kind == BB_KIND_BOUNCE && r != NULL && self->store != NULL;
+  draft = wants_draft (self, kind, r);
   bb_draft_panel_set_target (self->draft_panel, draft ? self->bounce : NULL, draft ? r : NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->draft_panel), draft);
 }
@@ -1011,7 +1020,7 @@ update (BbDiagnosisView *self)
   update_codes (self, kind, r);
   update_server_words (self, kind, r);
   update_steps (self, kind, r);
-  set_has_draft (self, kind == BB_KIND_BOUNCE && r != NULL && self->store != NULL);
+  set_has_draft (self, wants_draft (self, kind, r));
 
   /* What a window shows first is filled now; the sections below it (the
    * checks, the explanation, hints, providers, the original, the draft)
