@@ -716,8 +716,9 @@ test_fragment_line (void)
   g_assert_cmpstr (bb_recipient_get_reason (r), ==, "userunknown");
 }
 
-/* Chinese text glued to a pasted address is not part of it; an address
- * written wholly in Chinese (EAI) is kept whole. */
+/* Chinese text glued to a pasted address is not part of it, nor are the
+ * quotes around it; an address written wholly in Chinese (EAI) is kept
+ * whole. */
 static void
 test_fragment_glued_chinese (void)
 {
@@ -730,6 +731,9 @@ test_fragment_glued_chinese (void)
     { "收件人ann@例子.公司，无法投递：550 5.1.1 user unknown", "ann@例子.公司" },
     { "发送给（bob@client.example）失败。550 5.1.1 user unknown", "bob@client.example" },
     { "退信给：用户@例子.公司。550 5.1.1 user unknown", "用户@例子.公司" },
+    /* quotes of the text around, not of the address */
+    { "550 5.1.1 `ann@example.com`: user unknown", "ann@example.com" },
+    { "550 5.1.1 'o'brien@example.com': user unknown", "o'brien@example.com" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -110,7 +110,7 @@ fill_log () {
   local db=$1 language=$2 cli=$BUILD/app/cli/bounceback-cli
   rm -f "$db"
   env -u LC_ALL -u LC_MESSAGES LANG=C.UTF-8 LANGUAGE="$language" BOUNCEBACK_LOCALEDIR="$tmp/locale" \
-    "$cli" log --db "$db" import "$C" "$Z" >/dev/null
+    "$cli" log --db "$db" import "$C" "$Z"/*.eml >/dev/null
   # the newest entries, as the History page lists them first
   local ids
   ids=($("$cli" log --db "$db" list --limit 12 | awk '{print $1}' | grep -E '^[0-9]+$'))

@@ -743,7 +743,7 @@ domain_end (const char *start,
 
 /* Where the local part before @at really starts, given the first
  * candidate @l: after the last CJK punctuation, and past non-ASCII text
- * glued to an ASCII local part ("来自ann@…"). */
+ * glued to an ASCII local part ("来自ann@…"), and past quotes. */
 static const char *
 local_start (const char *l,
              const char *at)
@@ -770,7 +770,9 @@ local_start (const char *l,
   if (has_ascii_alnum (l, at))
     while (l < at && (guchar) *l >= 0x80)
       l++;
-  while (l < at && *l == '.')
+  /* A local part may hold these, but never starts with them in practice:
+   * they are the quotes of the text around (`ann@…`, 'ann@…'). */
+  while (l < at && (*l == '.' || *l == '`' || *l == '\''))
     l++;
   return l;
 }

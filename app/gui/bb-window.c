@@ -55,7 +55,8 @@ struct _BbWindow
   AdwViewSwitcherTitle *insights_switcher_title;
   AdwViewSwitcherTitle *reference_switcher_title;
   AdwViewStackPage     *followup_stack_page;
-  BbHistoryPage        *history_page;
+  AdwBin               *history_bin;
+  BbHistoryPage        *history_page; /* NULL until first shown */
   BbFollowupPage       *followup_page;
   AdwBin               *insights_bin;
   AdwBin               *reference_bin;
@@ -1101,7 +1102,8 @@ on_page_log_changed_cb (BbWindow *self)
 static void
 on_log_changed_cb (BbWindow *self)
 {
-  bb_history_page_reload (self->history_page);
+  if (self->history_page != NULL)
+    bb_history_page_reload (self->history_page);
   bb_followup_page_reload (self->followup_page);
 }
 
@@ -1134,24 +1136,61 @@ bb_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (bb_window_parent_class)->close_request (window);
 }
 
-/* The first time a top-level page is shown, its content joins the
- * layout (see bb_window_constructed()). */
+/* History, Insights and Reference are made the first time they are shown
+ * (or asked for): building them cost the first frame of the window about
+ * 33 ms (tests/bench/bench-gui.sh), and many sessions never open them. */
+static BbHistoryPage *
+ensure_history_page (BbWindow *self)
+{
+  if (self->history_page != NULL)
+    return self->history_page;
+  self->history_page = bb_history_page_new ();
+  adw_bin_set_child (self->history_bin, GTK_WIDGET (self->history_page));
+  g_object_bind_property (self, "store", self->history_page, "store", G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->history_page, "open-entry", G_CALLBACK (on_open_entry_cb), self, 0);
+  g_signal_connect_object (self->history_page, "log-changed", G_CALLBACK (on_page_log_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  return self->history_page;
+}
+
+static void
+ensure_insights_page (BbWindow *self)
+{
+  BbInsightsPage *page;
+
+  if (adw_bin_get_child (self->insights_bin) != NULL)
+    return;
+  page = BB_INSIGHTS_PAGE (bb_insights_page_new (NULL));
+  bb_insights_page_set_settings (page, self->settings);
+  adw_bin_set_child (self->insights_bin, GTK_WIDGET (page));
+  /* (the page reads the log again each time it is shown, and when it
+   * changes while shown) */
+  g_object_bind_property (self, "store", page, "store", G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self, "log-changed", G_CALLBACK (bb_insights_page_refresh), page, G_CONNECT_SWAPPED);
+}
+
+static void
+ensure_reference_page (BbWindow *self)
+{
+  if (adw_bin_get_child (self->reference_bin) == NULL)
+    adw_bin_set_child (self->reference_bin, GTK_WIDGET (bb_reference_page_new ()));
+}
+
+/* The first time a top-level page is shown, its content is made or joins
+ * the layout (see bb_window_constructed()). */
 static void
 reveal_page_content (BbWindow *self)
 {
   const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
-  GtkWidget  *content = NULL;
 
   if (g_strcmp0 (name, "history") == 0)
-    content = GTK_WIDGET (self->history_page);
+    ensure_history_page (self);
   else if (g_strcmp0 (name, "followup") == 0)
-    content = GTK_WIDGET (self->followup_page);
+    gtk_widget_set_visible (GTK_WIDGET (self->followup_page), TRUE);
   else if (g_strcmp0 (name, "insights") == 0)
-    content = GTK_WIDGET (self->insights_bin);
+    ensure_insights_page (self);
   else if (g_strcmp0 (name, "reference") == 0)
-    content = GTK_WIDGET (self->reference_bin);
-  if (content != NULL)
-    gtk_widget_set_visible (content, TRUE);
+    ensure_reference_page (self);
 }
 
 static void
@@ -1166,22 +1205,13 @@ bb_window_constructed (GObject *object)
 
   g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (update_narrow), self, G_CONNECT_SWAPPED);
 
-  /* The pages over the log */
-  g_object_bind_property (self, "store", self->history_page, "store", G_BINDING_SYNC_CREATE);
+  /* The Follow-up page is made with the window: its badge counts what is
+   * due.  (History, Insights and Reference come when first shown.) */
   g_object_bind_property (self, "store", self->followup_page, "store", G_BINDING_SYNC_CREATE);
-  /* (the Insights page reads the log again each time it is shown, and
-   * when it changes while shown) */
-  g_object_bind_property (self, "store", adw_bin_get_child (self->insights_bin), "store", G_BINDING_SYNC_CREATE);
-  g_signal_connect_object (self, "log-changed", G_CALLBACK (bb_insights_page_refresh),
-                           adw_bin_get_child (self->insights_bin), G_CONNECT_SWAPPED);
-  bb_insights_page_set_settings (BB_INSIGHTS_PAGE (adw_bin_get_child (self->insights_bin)), self->settings);
   bb_followup_page_set_settings (self->followup_page, self->settings);
   g_object_bind_property (self->followup_page, "n-due", self->followup_stack_page, "badge-number",
                           G_BINDING_SYNC_CREATE);
-  g_signal_connect_object (self->history_page, "open-entry", G_CALLBACK (on_open_entry_cb), self, 0);
   g_signal_connect_object (self->followup_page, "open-entry", G_CALLBACK (on_open_entry_cb), self, 0);
-  g_signal_connect_object (self->history_page, "log-changed", G_CALLBACK (on_page_log_changed_cb), self,
-                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->followup_page, "log-changed", G_CALLBACK (on_page_log_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect (self, "log-changed", G_CALLBACK (on_log_changed_cb), NULL);
@@ -1206,10 +1236,7 @@ bb_window_constructed (GObject *object)
    * stack measures every visible page, and at start-up that cost the first
    * frame about 200 ms (tests/bench/bench-gui.sh).  Each page shows its
    * content when it is first opened. */
-  gtk_widget_set_visible (GTK_WIDGET (self->history_page), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->followup_page), FALSE);
-  gtk_widget_set_visible (GTK_WIDGET (self->insights_bin), FALSE);
-  gtk_widget_set_visible (GTK_WIDGET (self->reference_bin), FALSE);
   g_signal_connect_object (self->view_stack, "notify::visible-child", G_CALLBACK (reveal_page_content), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->stack, "notify::visible-child", G_CALLBACK (update_switcher_bar), self,
@@ -1361,10 +1388,7 @@ bb_window_class_init (BbWindowClass *klass)
 
   g_type_ensure (BB_TYPE_RESULT_ROW);
   g_type_ensure (BB_TYPE_DIAGNOSIS_VIEW);
-  g_type_ensure (BB_TYPE_HISTORY_PAGE);
   g_type_ensure (BB_TYPE_FOLLOWUP_PAGE);
-  g_type_ensure (BB_TYPE_INSIGHTS_PAGE);
-  g_type_ensure (BB_TYPE_REFERENCE_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/bb-window.ui");
   gtk_widget_class_bind_template_child (widget_class, BbWindow, toast_overlay);
@@ -1377,7 +1401,7 @@ bb_window_class_init (BbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BbWindow, insights_switcher_title);
   gtk_widget_class_bind_template_child (widget_class, BbWindow, reference_switcher_title);
   gtk_widget_class_bind_template_child (widget_class, BbWindow, followup_stack_page);
-  gtk_widget_class_bind_template_child (widget_class, BbWindow, history_page);
+  gtk_widget_class_bind_template_child (widget_class, BbWindow, history_bin);
   gtk_widget_class_bind_template_child (widget_class, BbWindow, followup_page);
   gtk_widget_class_bind_template_child (widget_class, BbWindow, insights_bin);
   gtk_widget_class_bind_template_child (widget_class, BbWindow, reference_bin);
@@ -1673,7 +1697,7 @@ _bb_window_get_history_page (BbWindow *self)
 {
   g_return_val_if_fail (BB_IS_WINDOW (self), NULL);
 
-  return GTK_WIDGET (self->history_page);
+  return GTK_WIDGET (ensure_history_page (self));
 }
 
 GtkWidget *
