@@ -220,6 +220,8 @@ test_drop_file (void)
   g_signal_emit_by_name (_bb_window_get_drop_target (window), "leave");
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (window), "drop-active"));
 
+  /* (however slow this machine: the progress page would come later) */
+  _bb_window_set_loading_page_delay (window, 60 * 1000);
   drop_files (window, path);
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (window), "drop-active"));
   g_assert_true (_bb_window_get_loading (window));
