@@ -11,6 +11,7 @@
 #include <locale.h>
 #include <sys/stat.h>
 
+#include "bb-store-private.h"
 #include "test-store-util.h"
 
 typedef struct
@@ -90,6 +91,33 @@ test_empty_file_is_new (Fixture      *f,
   g_clear_object (&store);
   version = test_sql_text (f->path, "PRAGMA user_version");
   g_assert_cmpint (atoi (version), ==, BB_STORE_SCHEMA_VERSION);
+}
+
+/* Each load in the window asks for the known domains before its first
+ * result: on a big log the query must read an index, not every entry
+ * (400 ms on 100,000 entries; 20 ms from the index). */
+static void
+test_known_domains_use_index (Fixture      *f,
+                              gconstpointer data)
+{
+  g_autoptr (BbStore) store = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GString) plan = g_string_new (NULL);
+  sqlite3      *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  store = bb_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  g_assert_cmpint (sqlite3_open_v2 (f->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "EXPLAIN QUERY PLAN " BB_STORE_KNOWN_DOMAINS_SQL, -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (plan, "%s\n", (const char *) sqlite3_column_text (stmt, 3));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  g_test_message ("%s", plan->str);
+  g_assert_nonnull (strstr (plan->str, "COVERING INDEX entries_domain_kind"));
 }
 
 /* The file must be refused with @code and keep its bytes; no -wal or
@@ -397,6 +425,7 @@ main (int   argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/bb/store/open/new-file", test_new_file);
   ADD ("/bb/store/open/empty-file-is-new", test_empty_file_is_new);
+  ADD ("/bb/store/open/known-domains-use-index", test_known_domains_use_index);
   ADD ("/bb/store/open/refuse-text-file", test_refuse_text_file);
   ADD ("/bb/store/open/refuse-other-application", test_refuse_other_application);
   ADD ("/bb/store/open/refuse-unknown-tables", test_refuse_unknown_tables);

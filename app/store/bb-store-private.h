@@ -53,6 +53,14 @@ struct _BbStore
   "JOIN tags t ON t.id = et.tag_id WHERE et.entry_id = e.id)"
 #define BB_STORE_TAG_SEP "\x1f"
 
+/* The domains a typo suggestion may point to: where a bounce was resolved,
+ * or failed for a reason that is not about the address or the domain.
+ * The index entries_domain_kind covers it (a test checks the plan). */
+#define BB_STORE_KNOWN_DOMAINS_SQL                                              \
+  "SELECT DISTINCT e.domain FROM entries e WHERE e.domain IS NOT NULL AND e.domain != ''" \
+  " AND (e.state = 'resolved' OR e.category NOT IN ('address', 'domain', 'unknown', 'not-bounce'))" \
+  " ORDER BY e.domain"
+
 BbEntry  *_bb_entry_new_from_row        (sqlite3_stmt *stmt);
 gboolean  _bb_entry_update_mutable      (BbEntry      *self,
                                          BbEntry      *fresh);

@@ -3255,11 +3255,7 @@ bb_store_list_known_domains (BbStore *self,
   g_return_val_if_fail (BB_IS_STORE (self), NULL);
 
   locker = g_rec_mutex_locker_new (&self->lock);
-  stmt = _bb_store_prepare (self,
-                            "SELECT DISTINCT e.domain FROM entries e WHERE e.domain IS NOT NULL AND e.domain != ''"
-                            " AND (e.state = 'resolved' OR e.category NOT IN ('address', 'domain', 'unknown', 'not-bounce'))"
-                            " ORDER BY e.domain",
-                            error);
+  stmt = _bb_store_prepare (self, BB_STORE_KNOWN_DOMAINS_SQL, error);
   if (stmt == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)

@@ -27,7 +27,7 @@ G_BEGIN_DECLS
  * writing. */
 #define BB_STORE_APPLICATION_ID 0x42424C47
 /* PRAGMA user_version of a log made by this version */
-#define BB_STORE_SCHEMA_VERSION 2
+#define BB_STORE_SCHEMA_VERSION 3
 /* what bb_store_open() takes for a database that lives in memory only */
 #define BB_STORE_MEMORY ":memory:"
 
