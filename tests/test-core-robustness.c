@@ -734,6 +734,8 @@ test_fragment_glued_chinese (void)
     /* quotes of the text around, not of the address */
     { "550 5.1.1 `ann@example.com`: user unknown", "ann@example.com" },
     { "550 5.1.1 'o'brien@example.com': user unknown", "o'brien@example.com" },
+    { "收件人：`ann@example.com` 不存在，550 5.1.1 user unknown", "ann@example.com" },
+    { "以下收件人地址不存在：\n`ann@example.com`\n失败原因: user unknown", "ann@example.com" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

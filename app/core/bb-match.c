@@ -175,7 +175,7 @@ bb_phrase_index_new (const char *const *phrases,
   for (guint i = 0; i < n; i++)
     index->first_len[i] = first_piece_len (phrases[i]);
   for (guint i = 0; i < n; i++)
-    if (first_piece_len (phrases[i]) >= 3)
+    if (index->first_len[i] >= 3)
       counts[gram_hash (phrases[i]) + 1]++;
   for (guint b = 1; b <= 4096; b++)
     counts[b] += counts[b - 1];
@@ -183,7 +183,7 @@ bb_phrase_index_new (const char *const *phrases,
   index->bucket_items = g_new0 (guint32, MAX (1, counts[4096]));
   for (guint32 i = 0; i < n; i++)
     {
-      gsize len = first_piece_len (phrases[i]);
+      gsize len = index->first_len[i];
 
       if (len >= 3)
         index->bucket_items[counts[gram_hash (phrases[i])]++] = i;

@@ -123,17 +123,9 @@ static const char *
 find_ci (Span        s,
          const char *needle)
 {
-  gsize n = strlen (needle);
-  char  lo, up;
-
-  if (n == 0 || s.start == NULL)
-    return n == 0 ? s.start : NULL;
-  lo = g_ascii_tolower (needle[0]);
-  up = g_ascii_toupper (needle[0]);
-  for (const char *p = s.start; p + n <= s.end; p++)
-    if ((*p == lo || *p == up) && g_ascii_strncasecmp (p + 1, needle + 1, n - 1) == 0)
-      return p;
-  return NULL;
+  if (s.start == NULL)
+    return NULL;
+  return bb_text_find_ci_len (s.start, s.end - s.start, needle);
 }
 
 static gboolean
@@ -192,7 +184,8 @@ next_address (const char  *p,
       l = at;
       while (l > p && is_local_char ((guchar) l[-1]) && at - l < 128)
         l--;
-      while (l < at && *l == '.')
+      /* (quotes of the text around: `ann@…`, 'ann@…') */
+      while (l < at && (*l == '.' || *l == '`' || *l == '\''))
         l++;
       r = at + 1;
       while (r < end && is_domain_char ((guchar) *r) && r - at < 256)
@@ -229,7 +222,7 @@ address_at (const char  *p,
   char       *address;
 
   p = skip_blanks (p, end, TRUE);
-  if (p < end && (*p == '<' || *p == '(' || *p == '"'))
+  if (p < end && (*p == '<' || *p == '(' || *p == '"' || *p == '`' || *p == '\''))
     p++;
   e = MIN (end, p + 384);
   address = next_address (p, e, &found, after);

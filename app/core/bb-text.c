@@ -89,20 +89,7 @@ static gboolean
 is_plain_ascii (const char *data,
                 gsize       len)
 {
-  gsize i = 0;
-
-  for (; i + 8 <= len; i += 8)
-    {
-      guint64 word;
-
-      memcpy (&word, data + i, 8);
-      if ((word & HIGHS) != 0 || ((word - ONES) & ~word & HIGHS) != 0)
-        return FALSE;
-    }
-  for (; i < len; i++)
-    if ((guchar) data[i] >= 0x80 || data[i] == '\0')
-      return FALSE;
-  return TRUE;
+  return !has_high_bytes (data, len) && memchr (data, '\0', len) == NULL;
 }
 
 /**
@@ -870,9 +857,10 @@ bb_text_looks_binary (const char *data,
   gsize control = 0;
   gsize nul = 0;
 
-  /* A stray NUL happens in real mail; binary formats are full of them. */
-  /* The control bytes text may hold: tab, newlines, form feed, escape
-   * (ISO-2022-JP).  Branch-free, as almost every byte is neither. */
+  /* A stray NUL happens in real mail; binary formats are full of them.
+   * The control bytes text may hold: tab, newlines, form feed, escape
+   * (ISO-2022-JP).  Words with no byte below 0x20 (most) are skipped
+   * whole. */
   const guint32 allowed = (1u << '\t') | (1u << '\n') | (1u << '\r') | (1u << '\f') | (1u << 0x1b);
 
   for (gsize i = 0; i < n;)
@@ -956,22 +944,23 @@ bb_text_memmem (const char *haystack,
 }
 
 /**
- * bb_text_find_ci:
- * @haystack: a NUL-terminated text
+ * bb_text_find_ci_len:
+ * @haystack: a text of @len bytes (NUL bytes are plain bytes)
  * @needle: what to find, compared without regard to ASCII case
  *
- * strcasestr(), faster on long texts: the candidates are the places
- * where the needle's first byte stands, in either case, which memchr()
- * finds.
+ * A case-blind search that goes from one candidate to the next: the
+ * places where the needle's first byte stands, in either case, which
+ * memchr() finds.
  *
  * Returns: (nullable): the first match in @haystack
  */
 const char *
-bb_text_find_ci (const char *haystack,
-                 const char *needle)
+bb_text_find_ci_len (const char *haystack,
+                     gsize       len,
+                     const char *needle)
 {
   gsize       n = strlen (needle);
-  const char *end = haystack + strlen (haystack);
+  const char *end = haystack + len;
   char        lo, up;
   const char *next_lo, *next_up;
 
@@ -979,8 +968,8 @@ bb_text_find_ci (const char *haystack,
     return haystack;
   lo = g_ascii_tolower (needle[0]);
   up = g_ascii_toupper (needle[0]);
-  next_lo = memchr (haystack, lo, end - haystack);
-  next_up = lo == up ? NULL : memchr (haystack, up, end - haystack);
+  next_lo = memchr (haystack, lo, len);
+  next_up = lo == up ? NULL : memchr (haystack, up, len);
   while (next_lo != NULL || next_up != NULL)
     {
       const char *p = next_up == NULL || (next_lo != NULL && next_lo < next_up) ? next_lo : next_up;
@@ -995,6 +984,21 @@ bb_text_find_ci (const char *haystack,
         next_up = memchr (p + 1, up, end - p - 1);
     }
   return NULL;
+}
+
+/**
+ * bb_text_find_ci:
+ * @haystack: a NUL-terminated text
+ *
+ * strcasestr(), faster on long texts: see bb_text_find_ci_len().
+ *
+ * Returns: (nullable): the first match in @haystack
+ */
+const char *
+bb_text_find_ci (const char *haystack,
+                 const char *needle)
+{
+  return bb_text_find_ci_len (haystack, strlen (haystack), needle);
 }
 
 gboolean

@@ -38,6 +38,9 @@ char       *bb_text_normalize_newlines (const char *data,
                                         gsize      *out_len);
 const char *bb_text_find_ci          (const char *haystack,
                                       const char *needle);
+const char *bb_text_find_ci_len      (const char *haystack,
+                                      gsize       len,
+                                      const char *needle);
 const char *bb_text_memmem           (const char *haystack,
                                       gsize       haystack_len,
                                       const char *needle);
