@@ -505,7 +505,10 @@ bb_text_collapse (const char *text,
   o = out = g_malloc (len + 1);
   for (const char *p = text; p < end; p++)
     {
-      if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\f' || *p == '\v')
+      guchar c = (guchar) *p;
+
+      /* (white space is at or below ' ': one test for most bytes) */
+      if (c <= ' ' && (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'))
         {
           space = o > out;
           continue;
@@ -513,7 +516,7 @@ bb_text_collapse (const char *text,
       if (space)
         *o++ = ' ';
       space = FALSE;
-      *o++ = *p;
+      *o++ = (char) c;
     }
   *o = '\0';
   /* Most texts lose a few bytes only: keep the block unless that is much. */

@@ -891,7 +891,14 @@ clean_input (const char *input,
   if (!g_utf8_validate (input, -1, NULL))
     return NULL;
 
-  nfkc = g_utf8_normalize (input, -1, G_NORMALIZE_NFKC);
+  /* NFKC leaves ASCII as it is: most addresses need no normalising */
+  {
+    const char *p = input;
+
+    while (*p != '\0' && (guchar) *p < 0x80)
+      p++;
+    nfkc = *p == '\0' ? g_strdup (input) : g_utf8_normalize (input, -1, G_NORMALIZE_NFKC);
+  }
   if (nfkc == NULL)
     return NULL;
 
