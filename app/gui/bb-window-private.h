@@ -16,8 +16,6 @@ void           _bb_window_show_log_error  (BbWindow          *self,
 const char    *_bb_window_get_log_error   (BbWindow          *self);
 void           _bb_window_set_store_pending (BbWindow        *self,
                                            gboolean           pending);
-AdwBin        *_bb_window_get_insights_bin (BbWindow         *self);
-AdwBin        *_bb_window_get_reference_bin (BbWindow        *self);
 const char    *_bb_window_get_top_page    (BbWindow          *self);
 GtkStack      *_bb_window_get_stack       (BbWindow          *self);
 GtkWidget     *_bb_window_get_history_page (BbWindow         *self);

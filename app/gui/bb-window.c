@@ -1676,22 +1676,6 @@ _bb_window_get_log_error (BbWindow *self)
   return self->log_error;
 }
 
-AdwBin *
-_bb_window_get_insights_bin (BbWindow *self)
-{
-  g_return_val_if_fail (BB_IS_WINDOW (self), NULL);
-
-  return self->insights_bin;
-}
-
-AdwBin *
-_bb_window_get_reference_bin (BbWindow *self)
-{
-  g_return_val_if_fail (BB_IS_WINDOW (self), NULL);
-
-  return self->reference_bin;
-}
-
 GtkWidget *
 _bb_window_get_history_page (BbWindow *self)
 {

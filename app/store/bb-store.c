@@ -829,21 +829,15 @@ _bb_store_tag_entry (BbStore    *self,
   return TRUE;
 }
 
-/* Returns the entry's id, 0 when there is none, -1 on error. */
-gint64
-_bb_store_find_entry (BbStore    *self,
-                      const char *sha256,
-                      const char *address,
-                      GError    **error)
+/* Steps @stmt once: the id in the first column of its first row, 0 when
+ * there is no row, -1 on error. */
+static gint64
+step_for_id (BbStore      *self,
+             sqlite3_stmt *stmt,
+             GError      **error)
 {
-  g_autoptr (BbStmt) stmt = _bb_store_prepare (self, "SELECT id FROM entries WHERE msg_sha256 = ? AND address = ?", error);
-  int rc;
+  int rc = sqlite3_step (stmt);
 
-  if (stmt == NULL)
-    return -1;
-  _bb_store_bind_text (stmt, 1, sha256);
-  _bb_store_bind_text (stmt, 2, address);
-  rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     return sqlite3_column_int64 (stmt, 0);
   if (rc != SQLITE_DONE)
@@ -852,6 +846,22 @@ _bb_store_find_entry (BbStore    *self,
       return -1;
     }
   return 0;
+}
+
+/* Returns the entry's id, 0 when there is none, -1 on error. */
+gint64
+_bb_store_find_entry (BbStore    *self,
+                      const char *sha256,
+                      const char *address,
+                      GError    **error)
+{
+  g_autoptr (BbStmt) stmt = _bb_store_prepare (self, "SELECT id FROM entries WHERE msg_sha256 = ? AND address = ?", error);
+
+  if (stmt == NULL)
+    return -1;
+  _bb_store_bind_text (stmt, 1, sha256);
+  _bb_store_bind_text (stmt, 2, address);
+  return step_for_id (self, stmt, error);
 }
 
 gboolean
@@ -1039,20 +1049,11 @@ find_message (BbStore    *self,
               GError    **error)
 {
   g_autoptr (BbStmt) stmt = _bb_store_prepare (self, "SELECT id FROM messages WHERE sha256 = ?", error);
-  int rc;
 
   if (stmt == NULL)
     return -1;
   _bb_store_bind_text (stmt, 1, sha256);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return sqlite3_column_int64 (stmt, 0);
-  if (rc != SQLITE_DONE)
-    {
-      _bb_store_set_sqlite_error (self, error);
-      return -1;
-    }
-  return 0;
+  return step_for_id (self, stmt, error);
 }
 
 static gint64
