@@ -39,6 +39,7 @@ bb_core_init (void)
   const char *localedir = g_getenv ("BOUNCEBACK_LOCALEDIR");
 
   g_mime_init ();
+  bb_message_init ();
   bb_text_pin_converters ();
   bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
@@ -55,8 +56,8 @@ typedef struct
   gboolean       autoreply;
   gboolean       not_bounce; /* the notice says what it is, and it is no failure */
   BbAnalyzeFlags flags;
-  GMimeMessage  *original; /* borrowed */
-  GMimeMessage  *original_owned;
+  BbOriginal    *original; /* borrowed */
+  BbOriginal    *original_owned;
 } Analysis;
 
 static gboolean
@@ -539,7 +540,7 @@ recipients_fallback (Analysis     *a,
     }
   if (a->bounce->recipients->len == 0 && a->original != NULL)
     {
-      InternetAddressList *to = g_mime_message_get_to (a->original);
+      InternetAddressList *to = bb_original_get_to (a->original);
       int                  n = to != NULL ? internet_address_list_length (to) : 0;
 
       for (int i = 0; i < n; i++)
@@ -614,7 +615,10 @@ original_text (Analysis     *a,
   const gsize max = 64 * 1024;
 
   if (a->msg != NULL && a->original == a->msg->original && !a->msg->original_headers_only)
-    return bb_message_body_text (a->original, max);
+    {
+      GMimeMessage *message = bb_original_get_message (a->original);
+      return message != NULL ? bb_message_body_text (message, max) : NULL;
+    }
   if (a->original == a->original_owned && scan->original_offset != G_MAXSIZE)
     {
       /* its header fields were read (else it would not be the original):
@@ -689,20 +693,20 @@ static void
 set_original (Analysis *a)
 {
   BbBounce            *b = a->bounce;
-  GMimeMessage        *o = a->original;
+  BbOriginal          *o = a->original;
   InternetAddressList *list;
   const char          *value;
 
   if (o == NULL)
     return;
   b->has_original = TRUE;
-  value = g_mime_message_get_subject (o);
+  value = bb_original_get_subject (o);
   b->original_subject = value != NULL ? g_strdup (value) : NULL;
-  value = g_mime_object_get_header (GMIME_OBJECT (o), "Date");
+  value = bb_original_get_header (o, "Date");
   b->original_date = value != NULL ? bb_text_collapse (value, -1) : NULL;
-  value = g_mime_message_get_message_id (o);
+  value = bb_original_get_message_id (o);
   b->original_message_id = value != NULL ? g_strdup (value) : NULL;
-  list = g_mime_message_get_from (o);
+  list = bb_original_get_from (o);
   if (list != NULL && internet_address_list_length (list) > 0)
     {
       InternetAddress *ia = internet_address_list_get_address (list, 0);
@@ -710,7 +714,7 @@ set_original (Analysis *a)
         b->original_from = _bb_mailbox_new (internet_address_get_name (ia),
                                             internet_address_mailbox_get_addr (INTERNET_ADDRESS_MAILBOX (ia)));
     }
-  list = g_mime_message_get_to (o);
+  list = bb_original_get_to (o);
   for (int i = 0; list != NULL && i < internet_address_list_length (list); i++)
     {
       InternetAddress *ia = internet_address_list_get_address (list, i);
@@ -881,8 +885,8 @@ remote_ip (const char *remote_mta)
  * give.  Only for refusals where a list can be the cause: elsewhere
  * "blacklist" means the recipient's own sender filter. */
 static void
-find_blocklists (BbRecipient  *r,
-                 GMimeMessage *original)
+find_blocklists (BbRecipient *r,
+                 BbOriginal  *original)
 {
   g_autofree char *exclude = NULL;
 
@@ -925,7 +929,7 @@ find_blocklists (BbRecipient  *r,
    * X-Originating-IP); filters that read the headers judge that one. */
   if (r->sending_ip == NULL && r->blocklists->len > 0 && original != NULL)
     {
-      const char *header = g_mime_object_get_header (GMIME_OBJECT (original), "X-Originating-IP");
+      const char *header = bb_original_get_header (original, "X-Originating-IP");
 
       if (header != NULL)
         r->sending_ip = bb_blocklist_find_ip (header, exclude);
@@ -961,7 +965,7 @@ analyze (Analysis *a)
        * carries the complaining recipient in its own header. */
       if (!feedback && a->msg->original != NULL)
         {
-          jmrp = g_mime_object_get_header (GMIME_OBJECT (a->msg->original), "X-HmXmrOriginalRecipient");
+          jmrp = bb_original_get_header (a->msg->original, "X-HmXmrOriginalRecipient");
           feedback = jmrp != NULL;
         }
       if (a->msg->dsn->len > 0)
@@ -969,7 +973,7 @@ analyze (Analysis *a)
     }
 
   if (a->original != NULL)
-    add_own_addresses (a, g_mime_message_get_from (a->original));
+    add_own_addresses (a, bb_original_get_from (a->original));
   for (guint i = 0; i < a->own->len; i++)
     g_ptr_array_add (exclude, g_ptr_array_index (a->own, i));
   g_ptr_array_add (exclude, NULL);
@@ -1034,18 +1038,17 @@ analyze (Analysis *a)
           gsize            olen = blank != NULL ? (gsize) (blank + 2 - start) : strlen (start);
           g_autofree char *kept = keep_original_headers (start, olen, &olen);
 
-          a->original_owned = bb_message_parse_bytes (kept, olen);
-          if (a->original_owned != NULL &&
-              (g_mime_message_get_subject (a->original_owned) != NULL ||
-               g_mime_message_get_message_id (a->original_owned) != NULL ||
-               internet_address_list_length (g_mime_message_get_from (a->original_owned)) > 0))
+          a->original_owned = bb_original_new (kept, olen, TRUE);
+          if (bb_original_get_subject (a->original_owned) != NULL ||
+              bb_original_get_message_id (a->original_owned) != NULL ||
+              internet_address_list_length (bb_original_get_from (a->original_owned)) > 0)
             a->original = a->original_owned;
         }
     }
   if (a->original == a->original_owned && a->original != NULL)
     {
       /* Now that the original's sender is known, it is no recipient. */
-      add_own_addresses (a, g_mime_message_get_from (a->original));
+      add_own_addresses (a, bb_original_get_from (a->original));
       for (guint i = scan->hits->len; i > 0 && scan->hits->len > 1; i--)
         {
           BbScanHit *hit = g_ptr_array_index (scan->hits, i - 1);
@@ -1060,9 +1063,18 @@ analyze (Analysis *a)
         b->original_text = original_text (a, scan);
       if (a->msg != NULL && a->original == a->msg->original && !a->msg->original_headers_only)
         {
-          GMimeObject *body = g_mime_message_get_mime_part (a->original);
-          if (body != NULL)
-            collect_attachments (b, body, 0);
+          gsize size = 0;
+
+          if (bb_original_get_single_part (a->original, &size))
+            b->original_size = size;
+          else
+            {
+              GMimeMessage *message = bb_original_get_message (a->original);
+              GMimeObject  *body = message != NULL ? g_mime_message_get_mime_part (message) : NULL;
+
+              if (body != NULL)
+                collect_attachments (b, body, 0);
+            }
         }
     }
 
@@ -1093,7 +1105,7 @@ analyze (Analysis *a)
       if (b->recipients->len == 0 && a->original != NULL)
         {
           guint            n = 0;
-          g_autofree char *to = address_of (g_mime_message_get_to (a->original), &n);
+          g_autofree char *to = address_of (bb_original_get_to (a->original), &n);
           BbRecipient     *r = to != NULL ? add_recipient (a, to) : NULL;
           if (r != NULL)
             _bb_recipient_set (&r->reason_hint, "feedback");
@@ -1434,7 +1446,7 @@ analysis_clear (Analysis *a)
 {
   g_clear_pointer (&a->msg, bb_message_free);
   g_clear_pointer (&a->own, g_ptr_array_unref);
-  g_clear_object (&a->original_owned);
+  g_clear_pointer (&a->original_owned, bb_original_free);
 }
 
 static void
@@ -1528,11 +1540,16 @@ weak_result (BbBounce *b)
 static gboolean
 looks_like_notice (GMimeMessage *message)
 {
-  GMimeObject      *object = GMIME_OBJECT (message);
-  GMimeContentType *ct = g_mime_object_get_content_type (object);
-  const char       *from = g_mime_object_get_header (object, "From");
-  const char       *subject = g_mime_message_get_subject (message);
+  GMimeObject      *object = message != NULL ? GMIME_OBJECT (message) : NULL;
+  GMimeContentType *ct;
+  const char       *from;
+  const char       *subject;
 
+  if (object == NULL)
+    return FALSE;
+  ct = g_mime_object_get_content_type (object);
+  from = g_mime_object_get_header (object, "From");
+  subject = g_mime_message_get_subject (message);
   return ci_contains_any (from, daemon_senders) || ci_contains_any (subject, bounce_subjects) ||
          (ct != NULL && g_mime_content_type_is_type (ct, "multipart", "report"));
 }
@@ -1661,9 +1678,10 @@ analyze_bytes (GBytes        *data,
           analyze (&a);
           (void) content_type;
           if (depth == 0 && a.msg->original != NULL && !a.msg->original_headers_only &&
-              weak_result (bounce) && looks_like_notice (a.msg->original))
+              weak_result (bounce) && looks_like_notice (bb_original_get_message (a.msg->original)))
             {
-              g_autofree char *inner_text = g_mime_object_to_string (GMIME_OBJECT (a.msg->original), NULL);
+              g_autofree char *inner_text =
+                g_mime_object_to_string (GMIME_OBJECT (bb_original_get_message (a.msg->original)), NULL);
               gsize            inner_len = strlen (inner_text);
               g_autoptr (GBytes) inner_bytes = g_bytes_new_take (g_steal_pointer (&inner_text), inner_len);
               BbBounce *inner = analyze_bytes (inner_bytes, source, flags, depth + 1);

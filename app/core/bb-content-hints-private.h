@@ -9,11 +9,12 @@
 #include <gmime/gmime.h>
 
 #include "bb-bounce.h"
+#include "bb-original.h"
 
 G_BEGIN_DECLS
 
 void  _bb_content_hints_compute (BbBounce     *bounce,
-                                 GMimeMessage *original,
+                                 BbOriginal   *original,
                                  const char   *original_text);
 gsize _bb_content_hints_size_limit (const char *diagnostic);
 

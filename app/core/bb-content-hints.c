@@ -267,7 +267,7 @@ _bb_content_hints_size_limit (const char *diagnostic)
  */
 void
 _bb_content_hints_compute (BbBounce     *bounce,
-                           GMimeMessage *original,
+                           BbOriginal   *original,
                            const char   *original_text)
 {
   g_autoptr (GString) text = NULL;
@@ -288,8 +288,13 @@ _bb_content_hints_compute (BbBounce     *bounce,
 
   text = g_string_new (NULL);
   html = g_string_new (NULL);
-  if (original != NULL && g_mime_message_get_mime_part (original) != NULL)
-    bb_message_collect_bodies (g_mime_message_get_mime_part (original), text, html, MAX_BODY, 0);
+  if (original != NULL && !bb_original_is_headers_only (original))
+    {
+      GMimeMessage *message = bb_original_get_message (original);
+
+      if (message != NULL && g_mime_message_get_mime_part (message) != NULL)
+        bb_message_collect_bodies (g_mime_message_get_mime_part (message), text, html, MAX_BODY, 0);
+    }
   if (text->len == 0 && html->len == 0 && original_text != NULL)
     g_string_append_len (text, original_text, MIN (strlen (original_text), MAX_BODY));
 

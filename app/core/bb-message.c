@@ -9,9 +9,13 @@
 
 #include "bb-gmime-private.h"
 #include "bb-message.h"
+#include "bb-original.h"
 #include "bb-text.h"
 
 #include <string.h>
+
+/* What bb_message_parse_attached() wraps an attached message in. */
+#define ATTACHED_SUBTYPE "x-bounceback-attached"
 
 /* Deeper nesting than this is either an attack or a mail loop: stop. */
 #define MAX_DEPTH 24
@@ -30,18 +34,86 @@ bb_message_parse_bytes (const char *data,
 {
   g_autoptr (GMimeStream) stream = NULL;
   g_autoptr (GMimeParser) parser = NULL;
-  g_autoptr (GMimeParserOptions) options = g_mime_parser_options_new ();
-  const char *fallback[] = { "UTF-8", "GB18030", "CP1252", NULL };
+  g_autoptr (GMimeParserOptions) options = bb_message_parser_options_new ();
 
   /* The parts keep reading from this stream after parsing, so it holds its
    * own copy: one memcpy, cheap next to the parse itself. */
   stream = g_mime_stream_mem_new_with_buffer (data != NULL ? data : "", data != NULL ? len : 0);
   parser = g_mime_parser_new_with_stream (stream);
   g_mime_parser_set_format (parser, GMIME_FORMAT_MESSAGE);
+  return g_mime_parser_construct_message (parser, options);
+}
+
+/**
+ * bb_message_parser_options_new:
+ *
+ * The options every parse here uses: loose RFC 2047 and parameters, and
+ * raw 8-bit header text tried as UTF-8, then GB18030, then CP1252.
+ *
+ * Returns: (transfer full): new options
+ */
+GMimeParserOptions *
+bb_message_parser_options_new (void)
+{
+  GMimeParserOptions *options = g_mime_parser_options_new ();
+  const char         *fallback[] = { "UTF-8", "GB18030", "CP1252", NULL };
+
   g_mime_parser_options_set_fallback_charsets (options, fallback);
   g_mime_parser_options_set_rfc2047_compliance_mode (options, GMIME_RFC_COMPLIANCE_LOOSE);
   g_mime_parser_options_set_parameter_compliance_mode (options, GMIME_RFC_COMPLIANCE_LOOSE);
-  return g_mime_parser_construct_message (parser, options);
+  return options;
+}
+
+/**
+ * bb_message_init:
+ *
+ * Once per process, after g_mime_init(): attached messages (message/rfc822
+ * and its kin) are parsed as leaf parts, their bytes kept whole.  The walk
+ * below turns them into a #BbOriginal, which reads their header fields
+ * without GMime building the tree of each one.
+ */
+void
+bb_message_init (void)
+{
+  static const char *const subtypes[] = { "rfc822", "global", "news" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (subtypes); i++)
+    g_mime_object_register_type ("message", subtypes[i], GMIME_TYPE_PART);
+  g_mime_object_register_type ("message", ATTACHED_SUBTYPE, GMIME_TYPE_MESSAGE_PART);
+}
+
+/**
+ * bb_message_parse_attached:
+ *
+ * Parses the bytes of an attached message as GMime parses one inside its
+ * notice, which is not quite as it parses a message on its own: it reads
+ * a header block that starts with a stray line (a signature's unindented
+ * continuation, a blank line), where a message on its own would be no
+ * message at all.
+ *
+ * Returns: (transfer full) (nullable): the message
+ */
+GMimeMessage *
+bb_message_parse_attached (const char *data,
+                           gsize       len)
+{
+  static const char head[] = "Content-Type: message/" ATTACHED_SUBTYPE "\n\n";
+  g_autofree char *buf = g_malloc (sizeof head - 1 + len);
+  g_autoptr (GMimeMessage) outer = NULL;
+  GMimeObject *body;
+
+  memcpy (buf, head, sizeof head - 1);
+  if (len > 0)
+    memcpy (buf + sizeof head - 1, data, len);
+  outer = bb_message_parse_bytes (buf, sizeof head - 1 + len);
+  body = outer != NULL ? g_mime_message_get_mime_part (outer) : NULL;
+  if (body != NULL && GMIME_IS_MESSAGE_PART (body))
+    {
+      GMimeMessage *inner = g_mime_message_part_get_message (GMIME_MESSAGE_PART (body));
+      return inner != NULL ? g_object_ref (inner) : NULL;
+    }
+  /* bb_message_init() not called */
+  return bb_message_parse_bytes (data, len);
 }
 
 static char *
@@ -130,13 +202,21 @@ append_text (GString    *out,
   g_string_append (out, text);
 }
 
-static GMimeMessage *
-parse_headers_text (const char *text)
+/* The decoded bytes of a leaf part, as they are (no charset conversion). */
+static GByteArray *
+part_bytes (GMimePart *part)
 {
-  g_autofree char *buf = g_strconcat (text, "\n\n", NULL);
-  GMimeMessage    *message = bb_message_parse_bytes (buf, strlen (buf));
+  GMimeDataWrapper *wrapper = g_mime_part_get_content (part);
+  g_autoptr (GMimeStream) mem = NULL;
+  GByteArray *bytes;
 
-  return message;
+  if (wrapper == NULL)
+    return NULL;
+  mem = g_mime_stream_mem_new ();
+  g_mime_data_wrapper_write_to_stream (wrapper, mem);
+  bytes = g_mime_stream_mem_get_byte_array (GMIME_STREAM_MEM (mem));
+  g_mime_stream_mem_set_owner (GMIME_STREAM_MEM (mem), FALSE);
+  return bytes;
 }
 
 static void walk (BbMessage *self, GMimeObject *object, guint depth, gboolean in_alternative_with_plain);
@@ -156,19 +236,26 @@ alternative_has_plain (GMimeMultipart *multipart)
   return FALSE;
 }
 
+/* Keeps the first original, or a whole one over a header block. */
 static void
-take_original (BbMessage    *self,
-               GMimeMessage *original,
-               gboolean      headers_only)
+take_original (BbMessage  *self,
+               const char *data,
+               gsize       len,
+               gboolean    headers_only)
 {
-  if (original == NULL)
-    return;
   if (self->original == NULL || (self->original_headers_only && !headers_only))
     {
-      g_clear_object (&self->original);
-      self->original = g_object_ref (original);
+      g_clear_pointer (&self->original, bb_original_free);
+      self->original = bb_original_new (data, len, headers_only);
       self->original_headers_only = headers_only;
     }
+}
+
+static gboolean
+is_attached_message (GMimeContentType *ct)
+{
+  return type_is (ct, "message", "rfc822") || type_is (ct, "message", "global") ||
+         type_is (ct, "message", "news");
 }
 
 static void
@@ -215,9 +302,14 @@ walk (BbMessage   *self,
 
   if (GMIME_IS_MESSAGE_PART (object))
     {
+      /* bb_message_init() not called: GMime parsed it, write it out */
       GMimeMessage *inner = g_mime_message_part_get_message (GMIME_MESSAGE_PART (object));
 
-      take_original (self, inner, FALSE);
+      if (inner != NULL)
+        {
+          g_autofree char *text = g_mime_object_to_string (GMIME_OBJECT (inner), NULL);
+          take_original (self, text, strlen (text), FALSE);
+        }
       return;
     }
 
@@ -247,25 +339,21 @@ walk (BbMessage   *self,
              type_is (ct, "message", "global-headers"))
       {
         g_autofree char *text = bb_message_part_text (part, NULL);
-        g_autoptr (GMimeMessage) headers = parse_headers_text (text);
-        take_original (self, headers, TRUE);
-      }
-    else if ((filename != NULL && g_str_has_suffix (filename, ".eml")) ||
-             type_is (ct, "message", "rfc822") || type_is (ct, "message", "global"))
-      {
-        /* An attached message that GMime did not parse as one (QQ Mail
-         * attaches the original as "mail.eml", octet-stream). */
-        g_autoptr (GMimeStream) mem = g_mime_stream_mem_new ();
-        GMimeDataWrapper *wrapper = g_mime_part_get_content (part);
-        if (wrapper != NULL)
-          {
-            GByteArray *bytes;
-            g_autoptr (GMimeMessage) inner = NULL;
+        g_autofree char *block = g_strconcat (text, "\n\n", NULL);
 
-            g_mime_data_wrapper_write_to_stream (wrapper, mem);
-            bytes = g_mime_stream_mem_get_byte_array (GMIME_STREAM_MEM (mem));
-            inner = bb_message_parse_bytes ((const char *) bytes->data, bytes->len);
-            take_original (self, inner, FALSE);
+        take_original (self, block, strlen (block), TRUE);
+      }
+    else if ((filename != NULL && g_str_has_suffix (filename, ".eml")) || is_attached_message (ct))
+      {
+        /* The attached original (bb_message_init() keeps it a leaf), or
+         * one attached as a file (QQ Mail attaches "mail.eml",
+         * octet-stream). */
+        GByteArray *bytes = part_bytes (part);
+
+        if (bytes != NULL)
+          {
+            take_original (self, (const char *) bytes->data, bytes->len, FALSE);
+            g_byte_array_unref (bytes);
           }
       }
     else if (type_is (ct, "text", "plain") && !attachment)
@@ -317,7 +405,7 @@ bb_message_free (BbMessage *self)
   if (self == NULL)
     return;
   g_clear_object (&self->message);
-  g_clear_object (&self->original);
+  g_clear_pointer (&self->original, bb_original_free);
   g_string_free (self->text, TRUE);
   g_string_free (self->dsn, TRUE);
   g_string_free (self->feedback, TRUE);

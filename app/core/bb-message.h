@@ -9,6 +9,8 @@
 
 #include <gmime/gmime.h>
 
+#include "bb-original.h"
+
 G_BEGIN_DECLS
 
 typedef struct
@@ -17,7 +19,7 @@ typedef struct
   GString      *text;       /* its human-readable text, UTF-8 */
   GString      *dsn;        /* delivery-status bodies, concatenated */
   GString      *feedback;   /* message/feedback-report body */
-  GMimeMessage *original;   /* the returned original (owned), or NULL */
+  BbOriginal   *original;   /* the returned original (owned), or NULL */
   gboolean      original_headers_only;
   gboolean      is_report;
   char         *report_type; /* lower case */
@@ -25,8 +27,12 @@ typedef struct
   gboolean      too_deep;
 } BbMessage;
 
+void          bb_message_init        (void);
+GMimeParserOptions *bb_message_parser_options_new (void);
 GMimeMessage *bb_message_parse_bytes (const char *data,
                                       gsize       len);
+GMimeMessage *bb_message_parse_attached (const char *data,
+                                         gsize       len);
 BbMessage    *bb_message_walk        (GMimeMessage *message);
 void          bb_message_free        (BbMessage *self);
 char         *bb_message_part_text   (GMimePart *part,

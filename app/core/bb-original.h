@@ -1,0 +1,39 @@
+/* bb-original.h - the returned original: its header fields read straight
+ * from its bytes, GMime's whole tree only when something needs it
+ *
+ * Copyright 2026 The Bounceback authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gmime/gmime.h>
+
+G_BEGIN_DECLS
+
+typedef struct _BbOriginal BbOriginal;
+
+BbOriginal          *bb_original_new             (const char *data,
+                                                  gsize       len,
+                                                  gboolean    headers_only);
+void                 bb_original_free            (BbOriginal *self);
+
+gboolean             bb_original_is_headers_only (BbOriginal *self);
+gboolean             bb_original_is_light        (BbOriginal *self);
+const char          *bb_original_get_data        (BbOriginal *self,
+                                                  gsize      *len);
+
+const char          *bb_original_get_subject     (BbOriginal *self);
+const char          *bb_original_get_message_id  (BbOriginal *self);
+const char          *bb_original_get_header      (BbOriginal *self,
+                                                  const char *name);
+InternetAddressList *bb_original_get_from        (BbOriginal *self);
+InternetAddressList *bb_original_get_to          (BbOriginal *self);
+
+gboolean             bb_original_get_single_part (BbOriginal *self,
+                                                  gsize      *size);
+GMimeMessage        *bb_original_get_message     (BbOriginal *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BbOriginal, bb_original_free)
+
+G_END_DECLS

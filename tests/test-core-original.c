@@ -1,0 +1,256 @@
+/* test-core-original.c - BbOriginal reads an original's header fields
+ * itself: every answer must be GMime's answer for the same bytes
+ *
+ * Copyright 2026 The Bounceback authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "bb-core.h"
+#include "bb-gmime-private.h"
+#include "bb-message.h"
+#include "bb-original.h"
+
+#include <locale.h>
+#include <string.h>
+
+/* The fields the analysis reads through bb_original_get_header(), and a
+ * few it does not (the same code path). */
+static const char *const header_names[] = {
+  "Date", "X-Originating-IP", "X-HmXmrOriginalRecipient", "X-Mailer",
+  "Received", "MIME-Version", "Reply-To", NULL,
+};
+
+static void
+assert_same_list (InternetAddressList *light,
+                  InternetAddressList *gmime,
+                  const char          *label)
+{
+  int n = internet_address_list_length (gmime);
+
+  if (internet_address_list_length (light) != n)
+    g_error ("%s: %d addresses, GMime has %d", label, internet_address_list_length (light), n);
+  for (int i = 0; i < n; i++)
+    {
+      g_autofree char *a = internet_address_to_string (internet_address_list_get_address (light, i), NULL, FALSE);
+      g_autofree char *b = internet_address_to_string (internet_address_list_get_address (gmime, i), NULL, FALSE);
+
+      if (g_strcmp0 (a, b) != 0)
+        g_error ("%s: address %d is “%s”, GMime has “%s”", label, i, a, b);
+    }
+}
+
+static void
+assert_str (const char *light,
+            const char *gmime,
+            const char *label,
+            const char *what)
+{
+  if (g_strcmp0 (light, gmime) != 0)
+    g_error ("%s: %s is “%s”, GMime has “%s”", label, what, light ? light : "(none)", gmime ? gmime : "(none)");
+}
+
+/* Compares what @original answers with what GMime's tree of the same bytes
+ * answers; returns whether the answers came without the tree. */
+static gboolean
+assert_like_gmime (BbOriginal *original,
+                   const char *label)
+{
+  gsize            len = 0;
+  const char      *data = bb_original_get_data (original, &len);
+  g_autoptr (GMimeMessage) message = bb_message_parse_attached (data, len);
+  gboolean         light = bb_original_is_light (original);
+  gsize            size = 0;
+  GMimeObject     *object = GMIME_OBJECT (message);
+
+  if (message == NULL)
+    return light;
+  assert_str (bb_original_get_subject (original), g_mime_message_get_subject (message), label, "subject");
+  assert_str (bb_original_get_message_id (original), g_mime_message_get_message_id (message), label, "message-id");
+  for (guint i = 0; header_names[i] != NULL; i++)
+    assert_str (bb_original_get_header (original, header_names[i]), g_mime_object_get_header (object, header_names[i]),
+                label, header_names[i]);
+  assert_same_list (bb_original_get_from (original), g_mime_message_get_from (message), label);
+  assert_same_list (bb_original_get_to (original), g_mime_message_get_to (message), label);
+  if (bb_original_get_single_part (original, &size))
+    {
+      GMimeObject *body = g_mime_message_get_mime_part (message);
+
+      g_assert_true (light);
+      g_assert_nonnull (body);
+      g_assert_true (GMIME_IS_PART (body));
+      g_assert_null (g_mime_part_get_filename (GMIME_PART (body)));
+      g_assert_false (g_mime_part_is_attachment (GMIME_PART (body)));
+      if (size != bb_message_part_size (GMIME_PART (body)))
+        g_error ("%s: size %" G_GSIZE_FORMAT ", GMime has %" G_GSIZE_FORMAT, label, size,
+                 bb_message_part_size (GMIME_PART (body)));
+    }
+  /* it never changes its answers once it has the tree */
+  g_assert_true (bb_original_get_message (original) != NULL);
+  assert_str (bb_original_get_subject (original), g_mime_message_get_subject (message), label, "subject (again)");
+  return light;
+}
+
+static void
+collect_files (const char *dir,
+               GPtrArray  *out)
+{
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  if (d == NULL)
+    return;
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        collect_files (path, out);
+      else if (g_str_has_suffix (name, ".eml"))
+        g_ptr_array_add (out, g_steal_pointer (&path));
+    }
+}
+
+/* Every message of the test data, read as if it were an original, and
+ * every original those messages return. */
+static void
+test_original_data (void)
+{
+  g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *root = g_test_build_filename (G_TEST_DIST, "data", NULL);
+  guint            n = 0, light = 0, attached = 0, attached_light = 0;
+
+  collect_files (root, files);
+  g_assert_cmpuint (files->len, >, 300);
+  for (guint i = 0; i < files->len; i++)
+    {
+      const char *path = g_ptr_array_index (files, i);
+      g_autofree char *data = NULL;
+      gsize            len = 0;
+      g_autoptr (BbOriginal) whole = NULL;
+      g_autoptr (GMimeMessage) notice = NULL;
+      g_autoptr (BbMessage) msg = NULL;
+
+      g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+      whole = bb_original_new (data, len, FALSE);
+      n++;
+      light += assert_like_gmime (whole, path);
+
+      notice = bb_message_parse_bytes (data, len);
+      if (notice == NULL)
+        continue;
+      msg = bb_message_walk (g_steal_pointer (&notice));
+      if (msg->original != NULL)
+        {
+          g_autofree char *label = g_strconcat (path, " (its original)", NULL);
+
+          attached++;
+          attached_light += assert_like_gmime (msg->original, label);
+        }
+    }
+  g_test_message ("%u messages, %u read without GMime's tree; %u attached originals, %u without",
+                  n, light, attached, attached_light);
+  /* the fast path is the common one */
+  g_assert_cmpuint (attached, >, 100);
+  g_assert_cmpuint (light * 10, >=, n * 8);
+  g_assert_cmpuint (attached_light * 10, >=, attached * 8);
+}
+
+static BbOriginal *
+original (const char *text)
+{
+  return bb_original_new (text, strlen (text), FALSE);
+}
+
+/* Header blocks written to catch the cases GMime settles its own way. */
+static void
+test_original_cases (void)
+{
+  static const char *const cases[] = {
+    /* repeated fields: the last Subject and Message-ID, the first Date,
+     * every From and To */
+    "From: A <a@x.example>\nTo: b@y.example, \"C, D\" <c@z.example>\nSubject: one\n"
+    "Subject: two\nMessage-ID: <1@x>\nMessage-ID: <2@x>\nDate: Mon, 1 Jan 2024 00:00:00 +0000\n"
+    "Date: later\nFrom: E <e@x.example>\nTo: f@y.example\n\nbody\n",
+    /* folding, CRLF, encoded words, an 8-bit GB18030 subject */
+    "From: =?utf-8?B?5byg5LiJ?= <zhang@x.example>\r\nTo:\r\n  ann@y.example,\r\n\tbob@y.example\r\n"
+    "Subject: =?gb2312?B?xOO6ww==?=   folded\r\n  more\r\nX-Originating-IP: [10.0.0.1]\r\n\r\nbody\r\n",
+    "Subject: \xb2\xe2\xca\xd4\xd3\xca\xbc\xfe\nFrom: a@x.example\n\n",
+    /* a stray line first (an unindented signature continuation), a blank
+     * line first */
+    "s=selector1;\nFrom: a@x.example\nSubject: after a stray line\n\nbody\n",
+    "\nFrom: a@x.example\nSubject: after a blank line\n\nbody\n",
+    /* a field with no value, a group, a missing blank line */
+    "Subject:\nTo: friends: ann@y.example, bob@y.example;\nFrom: a@x.example",
+    /* single parts: base64, a name, a disposition, multipart */
+    "From: a@x.example\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: base64\n\n"
+    "aGVsbG8gd29ybGQK\n",
+    "From: a@x.example\nContent-Type: text/plain; name=\"a.txt\"\n\nhello\n",
+    "From: a@x.example\nContent-Disposition: attachment; filename=a.txt\n\nhello\n",
+    "From: a@x.example\nContent-Type: multipart/mixed; boundary=b\n\n--b\nContent-Type: text/plain\n\nhi\n--b--\n",
+    "From: a@x.example\nSubject: no type at all\n\nhello\nthere\n",
+    /* a NUL byte in the block */
+    "From: a@x.example\nSubject: nul\0byte\n\nbody\n",
+    /* not a header block at all */
+    "just some text\nwith no fields\n",
+    "",
+  };
+  static const gsize lengths[] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, sizeof "From: a@x.example\nSubject: nul\0byte\n\nbody\n" - 1, 0, 0 };
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (cases) == G_N_ELEMENTS (lengths));
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      gsize len = lengths[i] != 0 ? lengths[i] : strlen (cases[i]);
+      g_autoptr (BbOriginal) o = bb_original_new (cases[i], len, FALSE);
+      g_autofree char *label = g_strdup_printf ("case %u", i);
+
+      assert_like_gmime (o, label);
+    }
+}
+
+static void
+test_original_light_answers (void)
+{
+  g_autoptr (BbOriginal) o = original ("From: A <a@x.example>\nTo: b@y.example\nSubject: =?utf-8?B?5L2g5aW9?=\n"
+                                       "Subject: second\nMessage-ID: <id@x.example>\n\nbody\n");
+  g_autoptr (BbOriginal) stray = original ("s=selector1;\nFrom: a@x.example\nSubject: s\n\n");
+  g_autoptr (BbOriginal) nul = bb_original_new ("Subject: a\0b\n\n", 14, FALSE);
+  g_autoptr (BbOriginal) b64 = original ("Content-Type: text/plain\nContent-Transfer-Encoding: base64\n\nAAAAAAAA\n");
+  g_autoptr (BbOriginal) named = original ("Content-Type: text/plain; name=a.exe\n\nMZ\n");
+  g_autoptr (BbOriginal) headers = bb_original_new ("Subject: only\n\n", 15, TRUE);
+  gsize size = 0;
+
+  /* the common case is answered without GMime's tree */
+  g_assert_true (bb_original_is_light (o));
+  g_assert_cmpstr (bb_original_get_subject (o), ==, "second");
+  g_assert_cmpstr (bb_original_get_message_id (o), ==, "id@x.example");
+  g_assert_cmpint (internet_address_list_length (bb_original_get_from (o)), ==, 1);
+  g_assert_true (bb_original_get_single_part (o, &size));
+  g_assert_cmpuint (size, ==, 5);
+
+  /* what it cannot read plainly goes to GMime, which still finds it */
+  g_assert_false (bb_original_is_light (stray));
+  g_assert_cmpstr (bb_original_get_subject (stray), ==, "s");
+  g_assert_false (bb_original_is_light (nul));
+  g_assert_false (bb_original_get_single_part (stray, &size));
+
+  g_assert_true (bb_original_get_single_part (b64, &size));
+  g_assert_cmpuint (size, ==, 9 * 3 / 4);
+  g_assert_false (bb_original_get_single_part (named, &size));
+  g_assert_true (bb_original_is_headers_only (headers));
+  g_assert_false (bb_original_get_single_part (headers, &size));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+  bb_core_init ();
+  g_test_add_func ("/original/data", test_original_data);
+  g_test_add_func ("/original/cases", test_original_cases);
+  g_test_add_func ("/original/light-answers", test_original_light_answers);
+  return g_test_run ();
+}
