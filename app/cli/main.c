@@ -101,17 +101,14 @@ cmd_analyze (int    argc,
 
   options.explain = explain;
   options.cancellable = g_cancellable_new ();
-  if (threads != 1 && g_file_test ("/proc/self/exe", G_FILE_TEST_EXISTS))
+  if (threads != 1)
     {
-      /* Worker processes rather than threads: see bb_input_serve(). */
-      const char *worker_argv[] = { "/proc/self/exe", "__worker", json ? "--json" : "--text",
-                                    explain ? "--explain" : NULL, NULL };
-
+      /* Worker processes rather than threads: see
+       * bb_input_analyze_in_processes(). */
       signal (SIGPIPE, SIG_IGN);
       failures = bb_input_analyze_in_processes ((const char *const *) paths, (guint) threads,
-                                                options.cancellable, worker_argv,
-                                                json ? format_json : format_report, write_stdout,
-                                                &options);
+                                                options.cancellable, json ? format_json : format_report,
+                                                write_stdout, &options);
     }
   else
     failures = bb_input_analyze_formatted ((const char *const *) paths, (guint) threads,
@@ -120,24 +117,6 @@ cmd_analyze (int    argc,
   fflush (stdout);
   g_clear_object (&options.cancellable);
   return failures > 0 ? 1 : 0;
-}
-
-/* The hidden worker behind "analyze": batches on stdin, text on stdout. */
-static int
-cmd_worker (int    argc,
-            char **argv)
-{
-  gboolean json = FALSE;
-  Options  options = { 0 };
-
-  for (int i = 1; i < argc; i++)
-    {
-      if (strcmp (argv[i], "--json") == 0)
-        json = TRUE;
-      else if (strcmp (argv[i], "--explain") == 0)
-        options.explain = TRUE;
-    }
-  return bb_input_serve (0, 1, json ? format_json : format_report, &options);
 }
 
 static void
@@ -157,16 +136,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* GLib 2.74's slice allocator contends between worker threads (later
-   * GLib versions dropped it for malloc); the system allocator (mimalloc
-   * when linked) is faster here.  GLib reads G_SLICE before main() runs,
-   * so the only way to set it is to start again with it set. */
-  if (g_getenv ("G_SLICE") == NULL && g_file_test ("/proc/self/exe", G_FILE_TEST_EXISTS))
-    {
-      g_setenv ("G_SLICE", "always-malloc", TRUE);
-      execv ("/proc/self/exe", argv);
-      /* if that failed, carry on as we are */
-    }
   setlocale (LC_ALL, "");
   bb_core_init ();
   textdomain (GETTEXT_PACKAGE);
@@ -195,8 +164,6 @@ main (int   argc,
     return bb_cli_check_address (argc - 1, argv + 1);
   if (strcmp (argv[1], "reference") == 0)
     return bb_cli_reference (argc - 1, argv + 1);
-  if (strcmp (argv[1], "__worker") == 0)
-    return cmd_worker (argc - 1, argv + 1);
 
   g_printerr (_ ("bounceback-cli: unknown command “%s”.\n"), argv[1]);
   usage ();

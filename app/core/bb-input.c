@@ -19,6 +19,7 @@
 #include <errno.h>
 #include <gio/gunixinputstream.h>
 #include <glib/gi18n-lib.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -366,7 +367,7 @@ typedef struct
 
 typedef struct
 {
-  GPid pid;
+  pid_t pid;
   int  to_child;   /* its standard input */
   int  from_child; /* its standard output */
 } Child;
@@ -691,30 +692,101 @@ on_message (const char *label,
   return TRUE;
 }
 
-static void
-children_start (Pipeline          *p,
-                const char *const *argv,
-                guint              n)
+/* Whether this process runs one thread only: then fork() copies all of
+ * it, and the child may go on with GLib and GMime as they are. */
+static gboolean
+is_single_threaded (void)
 {
+  g_autoptr (GDir) dir = g_dir_open ("/proc/self/task", 0, NULL);
+  guint n = 0;
+
+  if (dir == NULL)
+    return FALSE;
+  while (g_dir_read_name (dir) != NULL)
+    n++;
+  return n == 1;
+}
+
+static int bb_input_serve (int in_fd, int out_fd, BbFormatFunc format, gpointer user_data);
+
+/* The worker's life: its two pipe ends, the batches, then out.  _exit():
+ * nothing of the parent's (stdio buffers, atexit handlers) runs twice. */
+G_GNUC_NORETURN static void
+child_main (Pipeline *p,
+            int       in_fd,
+            int       out_fd)
+{
+  _exit (bb_input_serve (in_fd, out_fd, p->format, p->user_data));
+}
+
+/* Forks @n workers; FALSE when there are none (the caller then analyses
+ * with threads in this process). */
+static gboolean
+children_start (Pipeline *p,
+                guint     n)
+{
+  if (!is_single_threaded ())
+    return FALSE;
+  /* what stdio holds now must not be written twice */
+  fflush (stdout);
+  fflush (stderr);
   p->children = g_async_queue_new ();
   p->all_children = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < n; i++)
     {
       Child *child = g_new0 (Child, 1);
-      g_autoptr (GError) error = NULL;
+      int    down[2], up[2];
+      pid_t  pid;
 
-      /* A child that cannot start leaves pid 0: its thread analyses in
-       * this process instead. */
-      if (!g_spawn_async_with_pipes (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD,
-                                     NULL, NULL, &child->pid, &child->to_child,
-                                     &child->from_child, NULL, &error))
+      if (pipe (down) != 0)
         {
-          g_debug ("no worker process: %s", error->message);
-          child->pid = 0;
+          g_free (child);
+          break;
         }
+      if (pipe (up) != 0)
+        {
+          close (down[0]);
+          close (down[1]);
+          g_free (child);
+          break;
+        }
+      pid = fork ();
+      if (pid == 0)
+        {
+          /* the other workers' pipes stay open in the parent only, or
+           * they would never see the end of their input */
+          for (guint k = 0; k < p->all_children->len; k++)
+            {
+              Child *other = g_ptr_array_index (p->all_children, k);
+              close (other->to_child);
+              close (other->from_child);
+            }
+          close (down[1]);
+          close (up[0]);
+          child_main (p, down[0], up[1]);
+        }
+      close (down[0]);
+      close (up[1]);
+      if (pid < 0)
+        {
+          close (down[1]);
+          close (up[0]);
+          g_free (child);
+          break;
+        }
+      child->pid = pid;
+      child->to_child = down[1];
+      child->from_child = up[0];
       g_ptr_array_add (p->all_children, child);
       g_async_queue_push (p->children, child);
     }
+  if (p->all_children->len == 0)
+    {
+      g_clear_pointer (&p->all_children, g_ptr_array_unref);
+      g_clear_pointer (&p->children, g_async_queue_unref);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static void
@@ -733,7 +805,6 @@ children_stop (Pipeline *p)
       close (child->from_child);
       while (waitpid (child->pid, &status, 0) < 0 && errno == EINTR)
         ;
-      g_spawn_close_pid (child->pid);
     }
   g_clear_pointer (&p->all_children, g_ptr_array_unref);
   g_clear_pointer (&p->children, g_async_queue_unref);
@@ -748,7 +819,7 @@ run (const char *const *paths,
      BbInputFunc        func,
      BbFormatFunc       format,
      BbWriteFunc        write,
-     const char *const *worker_argv,
+     gboolean           in_processes,
      gpointer           user_data)
 {
   Pipeline p = { 0 };
@@ -767,8 +838,8 @@ run (const char *const *paths,
   g_cond_init (&p.cond);
   if (n_threads > 1)
     {
-      if (worker_argv != NULL)
-        children_start (&p, worker_argv, n_threads);
+      if (in_processes)
+        children_start (&p, n_threads);
       p.pool = g_thread_pool_new (worker, &p, n_threads, FALSE, NULL);
     }
 
@@ -838,7 +909,7 @@ bb_input_analyze_with_flags (const char *const *paths,
 {
   g_return_val_if_fail (paths != NULL, 0);
   g_return_val_if_fail (func != NULL, 0);
-  return run (paths, n_threads, flags, cancellable, func, NULL, NULL, NULL, user_data);
+  return run (paths, n_threads, flags, cancellable, func, NULL, NULL, FALSE, user_data);
 }
 
 /**
@@ -861,17 +932,23 @@ bb_input_analyze_formatted (const char *const *paths,
 {
   g_return_val_if_fail (paths != NULL, 0);
   g_return_val_if_fail (format != NULL && write != NULL, 0);
-  return run (paths, n_threads, BB_ANALYZE_DEFAULT, cancellable, NULL, format, write, NULL, user_data);
+  return run (paths, n_threads, BB_ANALYZE_DEFAULT, cancellable, NULL, format, write, FALSE, user_data);
 }
 
 /**
  * bb_input_analyze_in_processes:
- * @worker_argv: the command line of a worker: a program that runs
- *   bb_input_serve() with the same @format
+ * @n_workers: worker processes (0: one per processor)
  *
- * As bb_input_analyze_formatted(), with the analysis done by @n_workers
- * worker processes (one per processor when 0); batches that a worker
- * cannot take are analysed in this process.
+ * As bb_input_analyze_formatted(), with the analysis done by worker
+ * processes forked from this one: GMime builds and destroys dozens of
+ * GObjects per message, and GObject takes process-wide locks for each,
+ * so two threads spend much of their time waiting for each other where
+ * two processes do not.  Forking (not starting a program) keeps
+ * everything this process has set up, and costs no second start.
+ *
+ * Only a process that runs one thread may fork: from any other, and when
+ * a worker cannot start, the analysis runs on threads here instead.
+ * Batches a worker cannot take (it died) are analysed in this process.
  *
  * Returns: how many inputs could not be read
  */
@@ -879,31 +956,23 @@ guint
 bb_input_analyze_in_processes (const char *const *paths,
                                guint              n_workers,
                                GCancellable      *cancellable,
-                               const char *const *worker_argv,
                                BbFormatFunc       format,
                                BbWriteFunc        write,
                                gpointer           user_data)
 {
   g_return_val_if_fail (paths != NULL, 0);
-  g_return_val_if_fail (worker_argv != NULL && format != NULL && write != NULL, 0);
+  g_return_val_if_fail (format != NULL && write != NULL, 0);
   if (n_workers == 0)
     n_workers = MAX (1, g_get_num_processors ());
   /* One worker would only add a copy: analyse in this process. */
   return run (paths, n_workers, BB_ANALYZE_DEFAULT, cancellable, NULL, format, write,
-              n_workers > 1 ? worker_argv : NULL, user_data);
+              n_workers > 1, user_data);
 }
 
-/**
- * bb_input_serve:
- * @in_fd: where batches arrive (standard input of a worker)
- * @out_fd: where the formatted results go (standard output)
- *
- * The worker side of bb_input_analyze_in_processes(): analyses and
- * formats every batch it receives, until the end of its input.
- *
- * Returns: 0 at the end of the input, 1 on a broken frame
- */
-int
+/* The worker side of bb_input_analyze_in_processes(): analyses and
+ * formats every batch that arrives on @in_fd, writes the results to
+ * @out_fd, until the end of its input.  0 then; 1 on a broken frame. */
+static int
 bb_input_serve (int          in_fd,
                 int          out_fd,
                 BbFormatFunc format,

@@ -85,14 +85,9 @@ guint    bb_input_analyze_formatted (const char * const *paths,
 guint    bb_input_analyze_in_processes (const char * const *paths,
                                         guint               n_workers,
                                         GCancellable       *cancellable,
-                                        const char * const *worker_argv,
                                         BbFormatFunc        format,
                                         BbWriteFunc         write,
                                         gpointer            user_data);
-int      bb_input_serve             (int          in_fd,
-                                     int          out_fd,
-                                     BbFormatFunc format,
-                                     gpointer     user_data);
 
 gboolean bb_input_is_from_line    (const char *line,
                                    gsize       len);
