@@ -716,6 +716,56 @@ test_fragment_line (void)
   g_assert_cmpstr (bb_recipient_get_reason (r), ==, "userunknown");
 }
 
+/* Pasted words that name no address still get a diagnosis: one
+ * recipient with an empty address, classified from the text.  Ordinary
+ * text stays no bounce. */
+static void
+test_fragment_without_address (void)
+{
+  const struct
+  {
+    const char *text;
+    const char *reason;
+    const char *status;
+    const char *reply_code;
+  } cases[] = {
+    { "550 5.2.2 Mailbox full", "mailboxfull", "5.2.2", "550" },
+    { "The response was:\n550 5.1.1 The email account that you tried to reach does not exist.",
+      "userunknown", "5.1.1", "550" },
+    { "Your message was automatically rejected:\nNot enough disk space", "mailboxfull", NULL, NULL },
+    { "** Message not delivered **\n\n554 5.7.1 Message rejected as spam by content filter",
+      "spamdetected", "5.7.1", "554" },
+  };
+  g_autoptr (BbBounce) letter = analyze_string ("Hello Ann,\nthanks for the catalogue, the prices look fine.\n");
+  g_autoptr (GString) json = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (BbBounce) bounce = analyze_string (cases[i].text);
+      BbRecipient *r;
+
+      g_test_message ("%s", cases[i].text);
+      assert_sane (bounce);
+      g_assert_cmpint (bb_bounce_get_kind (bounce), ==, BB_KIND_BOUNCE);
+      g_assert_cmpuint (bb_bounce_get_n_recipients (bounce), ==, 1);
+      r = bb_bounce_get_recipient (bounce, 0);
+      g_assert_cmpstr (bb_recipient_get_address (r), ==, "");
+      g_assert_cmpstr (bb_recipient_get_reason (r), ==, cases[i].reason);
+      g_assert_cmpstr (bb_recipient_get_status (r), ==, cases[i].status);
+      g_assert_cmpstr (bb_recipient_get_reply_code (r), ==, cases[i].reply_code);
+      g_assert_null (bb_recipient_get_typo_suggestion (r));
+    }
+  g_assert_cmpint (bb_bounce_get_kind (letter), ==, BB_KIND_NOT_BOUNCE);
+  g_assert_cmpuint (bb_bounce_get_n_recipients (letter), ==, 0);
+  /* the address is still a string in the JSON contract */
+  {
+    g_autoptr (BbBounce) bounce = analyze_string ("550 5.2.2 Mailbox full");
+
+    bb_json_write_bounce (json, bounce);
+    g_assert_nonnull (strstr (json->str, "\"address\":\"\""));
+  }
+}
+
 /* Chinese text glued to a pasted address is not part of it, nor are the
  * quotes around it; an address written wholly in Chinese (EAI) is kept
  * whole. */
@@ -823,6 +873,7 @@ static const Case cases[] = {
   { "/bb/core/robustness/delivered", test_delivered, NULL },
   { "/bb/core/robustness/fragment-line", test_fragment_line, NULL },
   { "/bb/core/robustness/fragment-glued-chinese", test_fragment_glued_chinese, NULL },
+  { "/bb/core/robustness/fragment-without-address", test_fragment_without_address, NULL },
   { "/bb/core/robustness/line-endings", test_line_endings, NULL },
 };
 

@@ -502,6 +502,45 @@ test_typo (Fixture      *f,
   g_assert_cmpstr (text, ==, typo);
 }
 
+/* Pasted words that name no address: the diagnosis says so, and there
+ * is no address to copy. */
+static void
+test_pasted_without_address (Fixture      *f,
+                             gconstpointer data)
+{
+  g_autoptr (BbBounce) bounce = bb_analyze_text ("The response was:\n550 5.2.2 The email account that you tried "
+                                                 "to reach is over quota.",
+                                                 "pasted text");
+
+  g_assert_cmpuint (bb_bounce_get_n_recipients (bounce), ==, 1);
+  bb_diagnosis_view_set_bounce (f->view, bounce, 0);
+  g_assert_cmpstr (label_text (f, BB_DIAGNOSIS_PART_ADDRESS), ==, "Address not in the text");
+  g_assert_true (gtk_widget_has_css_class (_bb_diagnosis_view_get_part (f->view, BB_DIAGNOSIS_PART_ADDRESS), "dim-label"));
+  /* copying the address does nothing: the clipboard keeps what it had */
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (f->view)), "kept");
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "diagnosis.copy-address", NULL);
+  {
+    g_autofree char *text = read_clipboard (GTK_WIDGET (f->view));
+    g_assert_cmpstr (text, ==, "kept");
+  }
+  g_assert_true (part_visible (f, BB_DIAGNOSIS_PART_HEADLINE));
+  g_assert_true (part_visible (f, BB_DIAGNOSIS_PART_STATUS_CODE_ROW));
+
+  /* the next bounce with an address shows it plainly again */
+  {
+    g_autoptr (BbBounce) named = bb_analyze_text ("550 5.1.1 <ann@example.com>: user unknown", "line");
+
+    bb_diagnosis_view_set_bounce (f->view, named, 0);
+    g_assert_cmpstr (label_text (f, BB_DIAGNOSIS_PART_ADDRESS), ==, "ann@example.com");
+    g_assert_false (gtk_widget_has_css_class (_bb_diagnosis_view_get_part (f->view, BB_DIAGNOSIS_PART_ADDRESS), "dim-label"));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "diagnosis.copy-address", NULL));
+    {
+      g_autofree char *text = read_clipboard (GTK_WIDGET (f->view));
+      g_assert_cmpstr (text, ==, "ann@example.com");
+    }
+  }
+}
+
 static void
 test_not_bounce (Fixture      *f,
                  gconstpointer data)
@@ -1087,6 +1126,7 @@ main (int   argc,
   g_test_add ("/bb/gui/diagnosis/too-big", Fixture, NULL, fixture_set_up, test_too_big, fixture_tear_down);
   g_test_add ("/bb/gui/diagnosis/attachments", Fixture, NULL, fixture_set_up, test_attachments, fixture_tear_down);
   g_test_add ("/bb/gui/diagnosis/typo", Fixture, NULL, fixture_set_up, test_typo, fixture_tear_down);
+  g_test_add ("/bb/gui/diagnosis/pasted-without-address", Fixture, NULL, fixture_set_up, test_pasted_without_address, fixture_tear_down);
   g_test_add ("/bb/gui/diagnosis/not-bounce", Fixture, NULL, fixture_set_up, test_not_bounce, fixture_tear_down);
   g_test_add ("/bb/gui/diagnosis/autoreply", Fixture, NULL, fixture_set_up, test_autoreply, fixture_tear_down);
   g_test_add ("/bb/gui/diagnosis/unreadable", Fixture, NULL, fixture_set_up, test_unreadable, fixture_tear_down);

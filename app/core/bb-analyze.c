@@ -229,6 +229,10 @@ static const char *const bounce_phrases[] = {
   "could not deliver",
   "delivery problem",
   "delivery error",
+  "message not delivered",
+  "failed to deliver",
+  "was automatically rejected",
+  "considered unsolicited bulk",
   NULL,
 };
 
@@ -1164,6 +1168,19 @@ analyze (Analysis *a)
 
   if (b->kind == BB_KIND_BOUNCE && b->recipients->len == 0)
     recipients_fallback (a, scan);
+  /* Pasted text that names no address ("550 5.2.2 Mailbox full", the
+   * server's words copied from webmail) still gets its diagnosis: one
+   * recipient with no address, read from the text. */
+  if (b->kind == BB_KIND_BOUNCE && b->recipients->len == 0 && a->msg == NULL &&
+      scan->notice != NULL && *scan->notice != '\0')
+    {
+      BbRecipient *r = _bb_recipient_new ("");
+
+      g_ptr_array_add (b->recipients, r);
+      _bb_recipient_set (&r->diagnostic, scan->notice);
+      r->diagnostic_is_notice = TRUE;
+      fill_from_diagnostic (r);
+    }
 
   analyze_sender (a);
   b->notice_message = a->msg != NULL ? a->msg->message : NULL;

@@ -426,6 +426,7 @@ static const char *const mailboxfull_phrases[] = {
   "maildir delivery failed: userdisk quota",
   "maildir delivery failed: domaindisk quota",
   "mailfolder is full",
+  "not enough disk space",
   "not enough storage space in",
   "over the allowed quota",
   "quota exceeded",

@@ -54,7 +54,8 @@ write_recipient (GString     *out,
   g_autoptr (GPtrArray) steps = NULL;
   g_autofree char *explanation = NULL;
 
-  g_string_append_printf (out, "  %s\n", bb_recipient_get_address (r));
+  g_string_append_printf (out, "  %s\n", *bb_recipient_get_address (r) != '\0' ? bb_recipient_get_address (r)
+                                                                              : _ ("(address not in the text)"));
   g_string_append_printf (out, "    %s\n", bb_kb_category_title (bb_recipient_get_category (r)));
   if (bb_bounce_get_kind (bounce) == BB_KIND_BOUNCE || bb_bounce_get_kind (bounce) == BB_KIND_DELAYED)
     g_string_append_printf (out, "    %s · %s · %s\n",

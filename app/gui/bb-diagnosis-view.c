@@ -342,12 +342,23 @@ update_header (BbDiagnosisView *self,
   gboolean    failure = kind == BB_KIND_BOUNCE && r != NULL;
 
   gtk_widget_set_visible (self->header_box, r != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "diagnosis.copy-address", r != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "diagnosis.copy-address",
+                                 r != NULL && !is_empty (bb_recipient_get_address (r)));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "diagnosis.copy-corrected-address", failure && typo != NULL);
   if (r == NULL)
     return;
 
-  gtk_label_set_text (self->address_label, bb_recipient_get_address (r));
+  /* pasted text that named no address: say so rather than show nothing */
+  if (!is_empty (bb_recipient_get_address (r)))
+    {
+      gtk_label_set_text (self->address_label, bb_recipient_get_address (r));
+      gtk_widget_remove_css_class (GTK_WIDGET (self->address_label), "dim-label");
+    }
+  else
+    {
+      gtk_label_set_text (self->address_label, _ ("Address not in the text"));
+      gtk_widget_add_css_class (GTK_WIDGET (self->address_label), "dim-label");
+    }
 
   gtk_widget_set_visible (self->typo_box, failure && !is_empty (typo));
   if (failure && !is_empty (typo))
