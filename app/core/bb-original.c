@@ -23,10 +23,7 @@
  * the very GMime functions GMimeMessage uses (unfold, RFC 2047 decode with
  * the same parser options, address-list parse).  A header block that is
  * not plainly regular (a line that is neither a field nor a continuation,
- * a NUL byte, too many fields of one name) leaves all of it to GMime, as
- * does whatever needs the body. */
-
-#define MAX_ADDRESS_FIELDS 8
+ * a NUL byte) leaves all of it to GMime, as does whatever needs the body. */
 
 typedef struct
 {
@@ -381,7 +378,7 @@ get_addresses (BbOriginal           *self,
 {
   if (*slot != NULL)
     return *slot;
-  if (!self->light || count_fields (self, name) > MAX_ADDRESS_FIELDS)
+  if (!self->light)
     {
       GMimeMessage *message = bb_original_get_message (self);
 
