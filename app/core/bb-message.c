@@ -125,6 +125,23 @@ part_charset (GMimeObject *object)
   return cs != NULL ? g_strdup (cs) : NULL;
 }
 
+/* The decoded bytes of a leaf part, as they are (no charset conversion). */
+static GByteArray *
+part_bytes (GMimePart *part)
+{
+  GMimeDataWrapper *wrapper = g_mime_part_get_content (part);
+  g_autoptr (GMimeStream) mem = NULL;
+  GByteArray *bytes;
+
+  if (wrapper == NULL)
+    return NULL;
+  mem = g_mime_stream_mem_new ();
+  g_mime_data_wrapper_write_to_stream (wrapper, mem);
+  bytes = g_mime_stream_mem_get_byte_array (GMIME_STREAM_MEM (mem));
+  g_mime_stream_mem_set_owner (GMIME_STREAM_MEM (mem), FALSE);
+  return bytes;
+}
+
 /**
  * bb_message_part_text:
  * @raw_size: (out) (optional): decoded size in bytes
@@ -137,20 +154,13 @@ char *
 bb_message_part_text (GMimePart *part,
                       gsize     *raw_size)
 {
-  GMimeDataWrapper *wrapper = g_mime_part_get_content (part);
-  g_autoptr (GMimeStream) mem = NULL;
+  g_autoptr (GByteArray) bytes = part_bytes (part);
   g_autofree char *charset = NULL;
-  GByteArray      *bytes;
 
   if (raw_size != NULL)
-    *raw_size = 0;
-  if (wrapper == NULL)
+    *raw_size = bytes != NULL ? bytes->len : 0;
+  if (bytes == NULL)
     return g_strdup ("");
-  mem = g_mime_stream_mem_new ();
-  g_mime_data_wrapper_write_to_stream (wrapper, mem);
-  bytes = g_mime_stream_mem_get_byte_array (GMIME_STREAM_MEM (mem));
-  if (raw_size != NULL)
-    *raw_size = bytes->len;
   charset = part_charset (GMIME_OBJECT (part));
   return bb_text_to_utf8 ((const char *) bytes->data, bytes->len, charset);
 }
@@ -202,22 +212,6 @@ append_text (GString    *out,
   g_string_append (out, text);
 }
 
-/* The decoded bytes of a leaf part, as they are (no charset conversion). */
-static GByteArray *
-part_bytes (GMimePart *part)
-{
-  GMimeDataWrapper *wrapper = g_mime_part_get_content (part);
-  g_autoptr (GMimeStream) mem = NULL;
-  GByteArray *bytes;
-
-  if (wrapper == NULL)
-    return NULL;
-  mem = g_mime_stream_mem_new ();
-  g_mime_data_wrapper_write_to_stream (wrapper, mem);
-  bytes = g_mime_stream_mem_get_byte_array (GMIME_STREAM_MEM (mem));
-  g_mime_stream_mem_set_owner (GMIME_STREAM_MEM (mem), FALSE);
-  return bytes;
-}
 
 static void walk (BbMessage *self, GMimeObject *object, guint depth, gboolean in_alternative_with_plain);
 
