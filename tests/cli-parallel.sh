@@ -28,4 +28,27 @@ grep -q "userunknown" "$tmp/report.txt" || { echo "not ok: text report lacks the
 rc=$?
 [ "$rc" -eq 1 ] || { echo "not ok: exit status $rc for a missing input (expected 1)"; exit 1; }
 grep -q '"kind":"unreadable"' "$tmp/missing.jsonl" || { echo "not ok: no unreadable result"; exit 1; }
-echo "ok: $n results, identical with -j 1 and -j 2"
+# Standard input goes to the workers through pipes (it can be read once
+# only); files and folders are read by each worker itself.
+"$cli" analyze --json -j 2 - < "$tmp/big.mbox" > "$tmp/stdin.jsonl" || { echo "not ok: -j 2 from standard input failed"; exit 1; }
+sed 's/"source":"-#/"source":"X#/' "$tmp/stdin.jsonl" > "$tmp/stdin-x.jsonl"
+sed "s|\"source\":\"$tmp/big.mbox#|\"source\":\"X#|" "$tmp/one.jsonl" > "$tmp/one-x.jsonl"
+cmp -s "$tmp/one-x.jsonl" "$tmp/stdin-x.jsonl" || { echo "not ok: standard input with -j 2 differs"; diff "$tmp/one-x.jsonl" "$tmp/stdin-x.jsonl" | head -5; exit 1; }
+"$cli" analyze --json -j 3 "$corpus/bounces" "$tmp/all.mbox" > "$tmp/three.jsonl" || { echo "not ok: -j 3 failed"; exit 1; }
+"$cli" analyze --json -j 1 "$corpus/bounces" "$tmp/all.mbox" > "$tmp/three-ref.jsonl"
+cmp -s "$tmp/three-ref.jsonl" "$tmp/three.jsonl" || { echo "not ok: a folder and an mbox with -j 3 differ"; exit 1; }
+
+# A worker killed mid-run: the rest is analysed in the main process, and
+# the output is still whole and in order (whenever the kill lands).
+for i in 1 2 3 4 5 6 7 8; do cat "$tmp/big.mbox"; done > "$tmp/huge.mbox"
+"$cli" analyze --json -j 1 "$tmp/huge.mbox" > "$tmp/huge-one.jsonl"
+for delay in 0.05 0.2; do
+  "$cli" analyze --json -j 2 "$tmp/huge.mbox" > "$tmp/killed.jsonl" &
+  main=$!
+  sleep "$delay"
+  worker=$(pgrep -P "$main" | head -n 1)
+  [ -n "$worker" ] && kill -9 "$worker"
+  wait "$main" || { echo "not ok: exit status $? after a worker was killed"; exit 1; }
+  cmp -s "$tmp/huge-one.jsonl" "$tmp/killed.jsonl" || { echo "not ok: output differs after a worker was killed (after ${delay} s)"; exit 1; }
+done
+echo "ok: $n results, identical with -j 1 and -j 2 (files, standard input, a killed worker)"

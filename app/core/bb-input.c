@@ -17,6 +17,7 @@
 #include "bb-input.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <gio/gunixinputstream.h>
 #include <glib/gi18n-lib.h>
 #include <stdio.h>
@@ -418,6 +419,20 @@ batch_free (Batch *batch)
 }
 
 static void
+batch_add (Batch     **batch,
+           const char *label,
+           GBytes     *data,
+           const char *error)
+{
+  if (*batch == NULL)
+    *batch = batch_new ();
+  g_ptr_array_add ((*batch)->labels, g_strdup (label));
+  g_ptr_array_add ((*batch)->datas, data != NULL ? g_bytes_ref (data) : NULL);
+  g_ptr_array_add ((*batch)->errors, g_strdup (error));
+  (*batch)->bytes += data != NULL ? g_bytes_get_size (data) : 0;
+}
+
+static void
 batch_run (Batch    *batch,
            Pipeline *p)
 {
@@ -541,6 +556,18 @@ read_string (int    fd,
   s[n] = '\0';
   *len = n;
   return s;
+}
+
+/* A worker's answer for an analysed batch: its failures, its text. */
+static gboolean
+write_reply (int    fd,
+             Batch *batch)
+{
+  g_autoptr (GString) frame = g_string_sized_new (batch->text != NULL ? batch->text->len + 16 : 16);
+
+  g_string_append_len (frame, (const char *) &batch->failures, sizeof batch->failures);
+  write_string (frame, batch->text != NULL ? batch->text->str : "", batch->text != NULL ? batch->text->len : 0);
+  return write_all (fd, frame->str, frame->len);
 }
 
 /* Sends @batch to a worker process and reads back its text; FALSE when
@@ -681,12 +708,7 @@ on_message (const char *label,
 
   if (g_cancellable_is_cancelled (p->cancellable))
     return FALSE;
-  if (p->current == NULL)
-    p->current = batch_new ();
-  g_ptr_array_add (p->current->labels, g_strdup (label));
-  g_ptr_array_add (p->current->datas, data != NULL ? g_bytes_ref (data) : NULL);
-  g_ptr_array_add (p->current->errors, g_strdup (error));
-  p->current->bytes += data != NULL ? g_bytes_get_size (data) : 0;
+  batch_add (&p->current, label, data, error);
   if (p->current->labels->len >= BATCH_MESSAGES || p->current->bytes >= BATCH_BYTES)
     submit (p);
   return TRUE;
@@ -801,13 +823,213 @@ children_stop (Pipeline *p)
 
       if (child->pid == 0)
         continue;
-      close (child->to_child); /* end of input: the worker exits */
+      if (child->to_child >= 0)
+        close (child->to_child); /* end of input: the worker exits */
       close (child->from_child);
       while (waitpid (child->pid, &status, 0) < 0 && errno == EINTR)
         ;
     }
   g_clear_pointer (&p->all_children, g_ptr_array_unref);
   g_clear_pointer (&p->children, g_async_queue_unref);
+}
+
+/* ---- workers that read the input themselves ----
+ *
+ * For files and folders (anything but standard input, which can be read
+ * once only), every worker reads all of the input and cuts it into the
+ * same batches as the reader above would, and analyses every n-th batch:
+ * worker k takes batches k, k + n, k + 2n …  No message crosses a pipe,
+ * and this process only writes the workers' results out, in order.  A
+ * worker's frames are the ones bb_input_serve() answers with; after its
+ * last batch it sends the failure count G_MAXUINT32 to say it is done. */
+
+#define END_OF_BATCHES G_MAXUINT32
+
+typedef struct
+{
+  Pipeline *p;
+  guint     index;     /* which worker */
+  guint     n;         /* of how many (1: every batch) */
+  guint64   skip;      /* batches before this one are done already */
+  guint64   batch;     /* the batch being cut */
+  guint     count;     /* its messages so far */
+  gsize     bytes;     /* and bytes */
+  Batch    *current;   /* when it is this worker's */
+  int       out_fd;    /* where its frames go; -1: to p->write */
+  gboolean  broken;    /* writing failed: stop */
+} Split;
+
+static void
+split_flush (Split *s)
+{
+  Batch *batch = g_steal_pointer (&s->current);
+
+  if (batch != NULL)
+    {
+      batch_run (batch, s->p);
+      if (s->out_fd >= 0)
+        s->broken = !write_reply (s->out_fd, batch);
+      else
+        {
+          s->p->failures += batch->failures;
+          if (batch->text != NULL && batch->text->len > 0)
+            s->p->write (batch->text->str, batch->text->len, s->p->user_data);
+        }
+      batch_free (batch);
+    }
+  s->batch++;
+  s->count = 0;
+  s->bytes = 0;
+}
+
+/* Cuts batches exactly as on_message() does, keeping only its own. */
+static gboolean
+split_on_message (const char *label,
+                  GBytes     *data,
+                  const char *error,
+                  gpointer    user_data)
+{
+  Split *s = user_data;
+
+  if (s->batch >= s->skip && s->batch % s->n == s->index)
+    batch_add (&s->current, label, data, error);
+  s->count++;
+  s->bytes += data != NULL ? g_bytes_get_size (data) : 0;
+  if (s->count >= BATCH_MESSAGES || s->bytes >= BATCH_BYTES)
+    split_flush (s);
+  if (s->p->cancellable != NULL && g_cancellable_is_cancelled (s->p->cancellable))
+    return FALSE;
+  return !s->broken;
+}
+
+static void
+split_read_all (Split             *s,
+                const char *const *paths)
+{
+  for (guint i = 0; paths[i] != NULL && !s->broken; i++)
+    {
+      if (s->p->cancellable != NULL && g_cancellable_is_cancelled (s->p->cancellable))
+        return;
+      bb_input_foreach_message (paths[i], NULL, split_on_message, s);
+    }
+  if (s->count > 0 && !s->broken)
+    split_flush (s);
+}
+
+G_GNUC_NORETURN static void
+split_child_main (Pipeline          *p,
+                  const char *const *paths,
+                  guint              index,
+                  guint              n,
+                  int                out_fd)
+{
+  Split   s = { .p = p, .index = index, .n = n, .out_fd = out_fd };
+  guint32 end = END_OF_BATCHES;
+
+  /* the parent's cancellable is never cancelled here: the parent stops a
+   * worker by closing its pipe */
+  p->cancellable = NULL;
+  split_read_all (&s, paths);
+  g_clear_pointer (&s.current, batch_free);
+  if (!s.broken)
+    write_all (out_fd, &end, sizeof end);
+  _exit (s.broken ? 1 : 0);
+}
+
+/* Starts @n workers, each with a pipe back; FALSE when none can start. */
+static gboolean
+split_children_start (Pipeline          *p,
+                      const char *const *paths,
+                      guint              n)
+{
+  if (!is_single_threaded ())
+    return FALSE;
+  fflush (stdout);
+  fflush (stderr);
+  p->all_children = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < n; i++)
+    {
+      Child *child;
+      int    up[2];
+      pid_t  pid;
+
+      if (pipe (up) != 0)
+        break;
+      pid = fork ();
+      if (pid == 0)
+        {
+          for (guint k = 0; k < p->all_children->len; k++)
+            close (((Child *) g_ptr_array_index (p->all_children, k))->from_child);
+          close (up[0]);
+          split_child_main (p, paths, i, n, up[1]);
+        }
+      close (up[1]);
+      if (pid < 0)
+        {
+          close (up[0]);
+          break;
+        }
+      child = g_new0 (Child, 1);
+      child->pid = pid;
+      child->to_child = -1;
+      child->from_child = up[0];
+      g_ptr_array_add (p->all_children, child);
+    }
+  if (p->all_children->len == n)
+    return TRUE;
+  /* all or none: the batches are dealt out by the workers' count */
+  for (guint k = 0; k < p->all_children->len; k++)
+    kill (((Child *) g_ptr_array_index (p->all_children, k))->pid, SIGKILL);
+  children_stop (p);
+  return FALSE;
+}
+
+/* Writes the workers' results in batch order.  A worker that goes away
+ * before saying it is done leaves the rest to this process: it reads the
+ * input again and analyses every batch from the first one missing. */
+static void
+split_collect (Pipeline          *p,
+               const char *const *paths)
+{
+  guint n = p->all_children->len;
+
+  for (guint64 b = 0;; b++)
+    {
+      Child  *child = g_ptr_array_index (p->all_children, b % n);
+      guint32 failures;
+      gsize   len = 0;
+      char   *text;
+
+      if (g_cancellable_is_cancelled (p->cancellable))
+        return;
+      if (read_all (child->from_child, &failures, sizeof failures) && failures == END_OF_BATCHES)
+        return;
+      text = failures != END_OF_BATCHES ? read_string (child->from_child, &len) : NULL;
+      if (text == NULL)
+        {
+          Split s = { .p = p, .index = 0, .n = 1, .skip = b, .out_fd = -1 };
+
+          g_debug ("worker %u stopped before batch %" G_GUINT64_FORMAT ": going on here", (guint) (b % n), b);
+          for (guint k = 0; k < n; k++)
+            kill (((Child *) g_ptr_array_index (p->all_children, k))->pid, SIGKILL);
+          split_read_all (&s, paths);
+          g_clear_pointer (&s.current, batch_free);
+          return;
+        }
+      p->failures += failures;
+      if (len > 0)
+        p->write (text, len, p->user_data);
+      g_free (text);
+    }
+}
+
+static gboolean
+reads_standard_input (const char *const *paths)
+{
+  for (guint i = 0; paths[i] != NULL; i++)
+    if (strcmp (paths[i], "-") == 0)
+      return TRUE;
+  return FALSE;
 }
 
 /* Reader → workers → results in order, as objects or as text. */
@@ -836,6 +1058,19 @@ run (const char *const *paths,
   p.done = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_mutex_init (&p.lock);
   g_cond_init (&p.cond);
+  if (n_threads > 1 && in_processes && !reads_standard_input (paths) &&
+      split_children_start (&p, paths, n_threads))
+    {
+      split_collect (&p, paths);
+      if (g_cancellable_is_cancelled (cancellable))
+        for (guint k = 0; k < p.all_children->len; k++)
+          kill (((Child *) g_ptr_array_index (p.all_children, k))->pid, SIGKILL);
+      children_stop (&p);
+      g_hash_table_unref (p.done);
+      g_mutex_clear (&p.lock);
+      g_cond_clear (&p.cond);
+      return p.failures;
+    }
   if (n_threads > 1)
     {
       if (in_processes)
@@ -988,7 +1223,6 @@ bb_input_serve (int          in_fd,
       Batch  *batch;
       guint64 size;
       guint32 count;
-      g_autoptr (GString) reply = NULL;
       g_autofree char *frame = NULL;
       const char      *q, *end;
       gboolean         ok = TRUE;
@@ -1041,12 +1275,9 @@ bb_input_serve (int          in_fd,
           return 1;
         }
       batch_run (batch, &p);
-      reply = g_string_sized_new (batch->text != NULL ? batch->text->len + 16 : 16);
-      g_string_append_len (reply, (const char *) &batch->failures, sizeof batch->failures);
-      write_string (reply, batch->text != NULL ? batch->text->str : "",
-                    batch->text != NULL ? batch->text->len : 0);
+      ok = write_reply (out_fd, batch);
       batch_free (batch);
-      if (!write_all (out_fd, reply->str, reply->len))
+      if (!ok)
         return 1;
     }
 }
