@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include "bb-core.h"
 #include "bb-provider-codes.h"
 #include "bb-provider.h"
 
@@ -420,12 +421,46 @@ test_code_match_provider_gate (void)
   g_assert_nonnull (bb_provider_code_match (NULL, "ESO_LOCAL_SPAM: spamed by local spam engine"));
 }
 
+/* X.1.10 is RFC 7505's null MX, and what Microsoft answers for an address
+ * its directory does not know: the server's own words tell which. */
+static void
+test_overloaded_1_10 (void)
+{
+  const struct
+  {
+    const char *text;
+    const char *reason;
+    BbCategory  category;
+  } cases[] = {
+    { "550 5.1.10 <ann@client.example>: The email address wasn't found at the destination domain. "
+      "It might be misspelled or it might not exist any longer.",
+      "userunknown", BB_CATEGORY_ADDRESS },
+    { "550 5.1.10 <ann@client.example>: Recipient address rejected: the domain publishes a null MX "
+      "and accepts no mail",
+      "notaccept", BB_CATEGORY_DOMAIN },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (BbBounce) bounce = bb_analyze_text (cases[i].text, "pasted");
+      BbRecipient *r;
+
+      g_assert_cmpuint (bb_bounce_get_n_recipients (bounce), ==, 1);
+      r = bb_bounce_get_recipient (bounce, 0);
+      g_assert_cmpstr (bb_recipient_get_reason (r), ==, cases[i].reason);
+      g_assert_cmpint (bb_recipient_get_category (r), ==, cases[i].category);
+      g_assert_true (bb_recipient_get_hard_bounce (r));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
+  bb_core_init ();
+  g_test_add_func ("/bb/core/provider/overloaded-1-10", test_overloaded_1_10);
 
   g_test_add_func ("/bb/core/provider/for-host", test_for_host);
   g_test_add_func ("/bb/core/provider/for-domain", test_for_domain);

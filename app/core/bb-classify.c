@@ -345,7 +345,10 @@ first_pass_true (Ctx        *ctx,
        * itself. */
       if (ctx->command != NULL && strcmp (ctx->command, "RCPT") == 0)
         return words_say (ctx, reason);
-      if (ctx->code_reason == NULL || code_is (ctx, "onhold"))
+      /* X.1.10 is RFC 7505's null MX, and Microsoft's "recipient not
+       * found" too: its own wording tells which. */
+      if (ctx->code_reason == NULL || code_is (ctx, "onhold") ||
+          (code_is (ctx, "notaccept") && ctx->status != NULL && g_str_has_suffix (ctx->status, ".1.10")))
         {
           for (guint i = 0; decisive_userunknown[i] != NULL; i++)
             {
