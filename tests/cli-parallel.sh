@@ -34,6 +34,13 @@ grep -q '"kind":"unreadable"' "$tmp/missing.jsonl" || { echo "not ok: no unreada
 sed 's/"source":"-#/"source":"X#/' "$tmp/stdin.jsonl" > "$tmp/stdin-x.jsonl"
 sed "s|\"source\":\"$tmp/big.mbox#|\"source\":\"X#|" "$tmp/one.jsonl" > "$tmp/one-x.jsonl"
 cmp -s "$tmp/one-x.jsonl" "$tmp/stdin-x.jsonl" || { echo "not ok: standard input with -j 2 differs"; diff "$tmp/one-x.jsonl" "$tmp/stdin-x.jsonl" | head -5; exit 1; }
+# A named pipe is read once too
+mkfifo "$tmp/fifo"
+cat "$tmp/big.mbox" > "$tmp/fifo" &
+"$cli" analyze --json -j 2 "$tmp/fifo" > "$tmp/fifo.jsonl" || { echo "not ok: -j 2 from a named pipe failed"; exit 1; }
+wait
+sed "s|\"source\":\"$tmp/fifo#|\"source\":\"X#|" "$tmp/fifo.jsonl" > "$tmp/fifo-x.jsonl"
+cmp -s "$tmp/one-x.jsonl" "$tmp/fifo-x.jsonl" || { echo "not ok: a named pipe with -j 2 differs"; exit 1; }
 "$cli" analyze --json -j 3 "$corpus/bounces" "$tmp/all.mbox" > "$tmp/three.jsonl" || { echo "not ok: -j 3 failed"; exit 1; }
 "$cli" analyze --json -j 1 "$corpus/bounces" "$tmp/all.mbox" > "$tmp/three-ref.jsonl"
 cmp -s "$tmp/three-ref.jsonl" "$tmp/three.jsonl" || { echo "not ok: a folder and an mbox with -j 3 differ"; exit 1; }

@@ -857,7 +857,18 @@ typedef struct
   Batch    *current;   /* when it is this worker's */
   int       out_fd;    /* where its frames go; -1: to p->write */
   gboolean  broken;    /* writing failed: stop */
+  guint64   seen;      /* messages read, all batches */
+  guint32   digest;    /* of their labels and sizes */
 } Split;
+
+/* What a worker says after its last batch: what it read, so that the
+ * main process can tell whether every worker read the same input. */
+typedef struct
+{
+  guint32 marker; /* END_OF_BATCHES */
+  guint32 digest;
+  guint64 seen;
+} SplitEnd;
 
 static void
 split_flush (Split *s)
@@ -890,7 +901,13 @@ split_on_message (const char *label,
                   gpointer    user_data)
 {
   Split *s = user_data;
+  gsize  size = data != NULL ? g_bytes_get_size (data) : 0;
 
+  /* FNV-1a over the label and the size */
+  for (const char *c = label; *c != '\0'; c++)
+    s->digest = (s->digest ^ (guchar) *c) * 16777619u;
+  s->digest = (s->digest ^ (guint32) size) * 16777619u;
+  s->seen++;
   if (s->batch >= s->skip && s->batch % s->n == s->index)
     batch_add (&s->current, label, data, error);
   s->count++;
@@ -923,14 +940,16 @@ split_child_main (Pipeline          *p,
                   guint              n,
                   int                out_fd)
 {
-  Split   s = { .p = p, .index = index, .n = n, .out_fd = out_fd };
-  guint32 end = END_OF_BATCHES;
+  Split    s = { .p = p, .index = index, .n = n, .out_fd = out_fd, .digest = 2166136261u };
+  SplitEnd end = { END_OF_BATCHES, 0, 0 };
 
   /* the parent's cancellable is never cancelled here: the parent stops a
    * worker by closing its pipe */
   p->cancellable = NULL;
   split_read_all (&s, paths);
   g_clear_pointer (&s.current, batch_free);
+  end.digest = s.digest;
+  end.seen = s.seen;
   if (!s.broken)
     write_all (out_fd, &end, sizeof end);
   _exit (s.broken ? 1 : 0);
@@ -984,6 +1003,37 @@ split_children_start (Pipeline          *p,
   return FALSE;
 }
 
+/* The workers are done: did they all read the same?  A file that grew or
+ * a folder that changed while they read it would have them cut different
+ * batches, and results could be missing or twice in the output.  FALSE
+ * then. */
+static gboolean
+split_ends_agree (Pipeline *p,
+                  guint     first)
+{
+  guint    n = p->all_children->len;
+  SplitEnd ref = { 0 };
+
+  for (guint k = 0; k < n; k++)
+    {
+      Child   *child = g_ptr_array_index (p->all_children, (first + k) % n);
+      SplitEnd end = { 0 };
+
+      if (k == 0)
+        {
+          /* its marker is read already */
+          if (!read_all (child->from_child, ((char *) &end) + sizeof end.marker, sizeof end - sizeof end.marker))
+            return FALSE;
+          ref = end;
+          continue;
+        }
+      if (!read_all (child->from_child, &end, sizeof end) || end.marker != END_OF_BATCHES ||
+          end.seen != ref.seen || end.digest != ref.digest)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* Writes the workers' results in batch order.  A worker that goes away
  * before saying it is done leaves the rest to this process: it reads the
  * input again and analyses every batch from the first one missing. */
@@ -1003,7 +1053,15 @@ split_collect (Pipeline          *p,
       if (g_cancellable_is_cancelled (p->cancellable))
         return;
       if (read_all (child->from_child, &failures, sizeof failures) && failures == END_OF_BATCHES)
-        return;
+        {
+          if (!split_ends_agree (p, b % n))
+            {
+              g_printerr (_ ("Warning: the input changed while it was being read; some messages may be missing "
+                             "from the results or appear twice.\n"));
+              p->failures++;
+            }
+          return;
+        }
       text = failures != END_OF_BATCHES ? read_string (child->from_child, &len) : NULL;
       if (text == NULL)
         {
@@ -1023,13 +1081,21 @@ split_collect (Pipeline          *p,
     }
 }
 
+/* Whether every worker can read @paths for itself: files and folders can
+ * be; standard input, pipes and devices can be read once only. */
 static gboolean
-reads_standard_input (const char *const *paths)
+can_be_read_again (const char *const *paths)
 {
   for (guint i = 0; paths[i] != NULL; i++)
-    if (strcmp (paths[i], "-") == 0)
-      return TRUE;
-  return FALSE;
+    if (strcmp (paths[i], "-") == 0 ||
+        !(g_file_test (paths[i], G_FILE_TEST_IS_REGULAR) || g_file_test (paths[i], G_FILE_TEST_IS_DIR)))
+      {
+        /* a missing file is read again as easily: it fails the same */
+        if (strcmp (paths[i], "-") != 0 && !g_file_test (paths[i], G_FILE_TEST_EXISTS))
+          continue;
+        return FALSE;
+      }
+  return TRUE;
 }
 
 /* Reader → workers → results in order, as objects or as text. */
@@ -1058,7 +1124,7 @@ run (const char *const *paths,
   p.done = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_mutex_init (&p.lock);
   g_cond_init (&p.cond);
-  if (n_threads > 1 && in_processes && !reads_standard_input (paths) &&
+  if (n_threads > 1 && in_processes && can_be_read_again (paths) &&
       split_children_start (&p, paths, n_threads))
     {
       split_collect (&p, paths);
