@@ -835,13 +835,14 @@ children_stop (Pipeline *p)
 
 /* ---- workers that read the input themselves ----
  *
- * For files and folders (anything but standard input, which can be read
- * once only), every worker reads all of the input and cuts it into the
- * same batches as the reader above would, and analyses every n-th batch:
- * worker k takes batches k, k + n, k + 2n …  No message crosses a pipe,
- * and this process only writes the workers' results out, in order.  A
- * worker's frames are the ones bb_input_serve() answers with; after its
- * last batch it sends the failure count G_MAXUINT32 to say it is done. */
+ * For files and folders (not standard input, pipes or devices, which can
+ * be read once only), every worker reads all of the input and cuts it
+ * into the same batches as the reader above would, and analyses every
+ * n-th batch: worker k takes batches k, k + n, k + 2n …  No message
+ * crosses a pipe, and this process only writes the workers' results out,
+ * in order.  A worker's frames are the ones bb_input_serve() answers
+ * with; after its last batch it sends a SplitEnd, whose failure count
+ * G_MAXUINT32 says it is done. */
 
 #define END_OF_BATCHES G_MAXUINT32
 
@@ -911,7 +912,7 @@ split_on_message (const char *label,
   if (s->batch >= s->skip && s->batch % s->n == s->index)
     batch_add (&s->current, label, data, error);
   s->count++;
-  s->bytes += data != NULL ? g_bytes_get_size (data) : 0;
+  s->bytes += size;
   if (s->count >= BATCH_MESSAGES || s->bytes >= BATCH_BYTES)
     split_flush (s);
   if (s->p->cancellable != NULL && g_cancellable_is_cancelled (s->p->cancellable))
@@ -1005,31 +1006,36 @@ split_children_start (Pipeline          *p,
 
 /* The workers are done: did they all read the same?  A file that grew or
  * a folder that changed while they read it would have them cut different
- * batches, and results could be missing or twice in the output.  FALSE
- * then. */
+ * batches, and results could be missing or twice in the output: FALSE
+ * then.  (A worker that went away after its last batch wrote everything
+ * it had to: its silence is no disagreement.) */
 static gboolean
 split_ends_agree (Pipeline *p,
                   guint     first)
 {
   guint    n = p->all_children->len;
   SplitEnd ref = { 0 };
+  gboolean have_ref = FALSE;
 
   for (guint k = 0; k < n; k++)
     {
       Child   *child = g_ptr_array_index (p->all_children, (first + k) % n);
       SplitEnd end = { 0 };
+      gboolean read;
 
+      /* the first one's marker is read already */
       if (k == 0)
-        {
-          /* its marker is read already */
-          if (!read_all (child->from_child, ((char *) &end) + sizeof end.marker, sizeof end - sizeof end.marker))
-            return FALSE;
-          ref = end;
-          continue;
-        }
-      if (!read_all (child->from_child, &end, sizeof end) || end.marker != END_OF_BATCHES ||
-          end.seen != ref.seen || end.digest != ref.digest)
+        read = read_all (child->from_child, ((char *) &end) + sizeof end.marker, sizeof end - sizeof end.marker);
+      else
+        read = read_all (child->from_child, &end, sizeof end);
+      if (!read)
+        continue;
+      if (k > 0 && end.marker != END_OF_BATCHES)
+        return FALSE; /* it has a batch the first one has not */
+      if (have_ref && (end.seen != ref.seen || end.digest != ref.digest))
         return FALSE;
+      ref = end;
+      have_ref = TRUE;
     }
   return TRUE;
 }
@@ -1045,14 +1051,16 @@ split_collect (Pipeline          *p,
 
   for (guint64 b = 0;; b++)
     {
-      Child  *child = g_ptr_array_index (p->all_children, b % n);
-      guint32 failures;
-      gsize   len = 0;
-      char   *text;
+      Child   *child = g_ptr_array_index (p->all_children, b % n);
+      guint32  failures = 0;
+      gsize    len = 0;
+      char    *text = NULL;
+      gboolean have = FALSE;
 
       if (g_cancellable_is_cancelled (p->cancellable))
         return;
-      if (read_all (child->from_child, &failures, sizeof failures) && failures == END_OF_BATCHES)
+      have = read_all (child->from_child, &failures, sizeof failures);
+      if (have && failures == END_OF_BATCHES)
         {
           if (!split_ends_agree (p, b % n))
             {
@@ -1062,7 +1070,8 @@ split_collect (Pipeline          *p,
             }
           return;
         }
-      text = failures != END_OF_BATCHES ? read_string (child->from_child, &len) : NULL;
+      if (have)
+        text = read_string (child->from_child, &len);
       if (text == NULL)
         {
           Split s = { .p = p, .index = 0, .n = 1, .skip = b, .out_fd = -1 };
