@@ -1,0 +1,247 @@
+/* test-core-variants.c - the same notice, written differently, gets the
+ * same diagnosis
+ *
+ * Every notice of the corpus is rewritten in ways that change its bytes
+ * but not what it says, as mail systems and mail programs do on the way:
+ * CRLF line ends, header field names in lower case, an mbox envelope
+ * line in front, a plain single-part body re-encoded as base64 or as
+ * quoted-printable.  The kind and, recipient by recipient, the address,
+ * status, reply code, reason and hard/soft must not change.  This checks
+ * that the engine reads the structure, not the spelling of one sample.
+ *
+ * Copyright 2026 The Bounceback authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include "bb-core.h"
+
+typedef struct
+{
+  const char *path;
+  GString *(*rewrite) (const char *data, gsize len);
+} Variant;
+
+/* kind, then per recipient: address | status | reply | reason | hard */
+static char *
+diagnosis_key (BbBounce *bounce)
+{
+  GString *key = g_string_new (bb_kind_to_string (bb_bounce_get_kind (bounce)));
+
+  for (guint i = 0; i < bb_bounce_get_n_recipients (bounce); i++)
+    {
+      BbRecipient     *r = bb_bounce_get_recipient (bounce, i);
+      g_autofree char *address = g_ascii_strdown (bb_recipient_get_address (r), -1);
+
+      g_string_append_printf (key, "\n%s | %s | %s | %s | %s", address, bb_recipient_get_status (r),
+                              bb_recipient_get_reply_code (r), bb_recipient_get_reason (r),
+                              bb_recipient_get_hard_bounce (r) ? "hard" : "soft");
+    }
+  return g_string_free (key, FALSE);
+}
+
+static gsize
+header_end (const char *data,
+            gsize       len)
+{
+  const char *blank = g_strstr_len (data, len, "\n\n");
+
+  return blank != NULL ? (gsize) (blank - data) + 1 : 0;
+}
+
+static GString *
+to_crlf (const char *data,
+         gsize       len)
+{
+  GString *out = g_string_sized_new (len + len / 20);
+
+  for (gsize i = 0; i < len; i++)
+    {
+      if (data[i] == '\n' && (i == 0 || data[i - 1] != '\r'))
+        g_string_append_c (out, '\r');
+      g_string_append_c (out, data[i]);
+    }
+  return out;
+}
+
+static GString *
+lower_field_names (const char *data,
+                   gsize       len)
+{
+  GString *out = g_string_new_len (data, len);
+  gsize    end = header_end (data, len);
+  gboolean line_start = TRUE;
+
+  if (end == 0)
+    return NULL;
+  for (gsize i = 0; i < end; i++)
+    {
+      if (line_start && out->str[i] != ' ' && out->str[i] != '\t' &&
+          !(i + 5 <= len && memcmp (out->str + i, "From ", 5) == 0))
+        for (gsize k = i; k < end && out->str[k] != ':' && out->str[k] != '\n'; k++)
+          out->str[k] = g_ascii_tolower (out->str[k]);
+      line_start = out->str[i] == '\n';
+    }
+  return out;
+}
+
+static GString *
+with_envelope (const char *data,
+               gsize       len)
+{
+  GString *out;
+
+  if (len >= 5 && memcmp (data, "From ", 5) == 0)
+    return NULL;
+  out = g_string_new ("From MAILER-DAEMON Thu Jan  1 00:00:00 2026\n");
+  g_string_append_len (out, data, len);
+  return out;
+}
+
+/* A plain single part (no multipart, no transfer encoding yet): the same
+ * body, encoded.  NULL for others. */
+static GString *
+reencode (const char *data,
+          gsize       len,
+          gboolean    base64)
+{
+  gsize            end = header_end (data, len);
+  g_autofree char *head = NULL;
+  g_autofree char *lower = NULL;
+  GString         *out;
+
+  if (end == 0 || memchr (data, '\r', len) != NULL)
+    return NULL;
+  head = g_strndup (data, end);
+  lower = g_ascii_strdown (head, -1);
+  if (strstr (lower, "content-type: multipart") != NULL || strstr (lower, "content-type:multipart") != NULL ||
+      strstr (lower, "content-transfer-encoding") != NULL)
+    return NULL;
+  out = g_string_new (head);
+  /* no type said is text/plain (RFC 2045): say it, as the encoding needs MIME */
+  if (strstr (lower, "content-type:") == NULL)
+    g_string_append (out, "MIME-Version: 1.0\nContent-Type: text/plain\n");
+  g_string_append (out, base64 ? "Content-Transfer-Encoding: base64\n\n" : "Content-Transfer-Encoding: quoted-printable\n\n");
+  if (base64)
+    {
+      g_autofree char *b64 = g_base64_encode ((const guchar *) data + end + 1, len - end - 1);
+
+      for (gsize i = 0; b64[i] != '\0'; i += 76)
+        {
+          g_string_append_len (out, b64 + i, MIN (76, strlen (b64 + i)));
+          g_string_append_c (out, '\n');
+        }
+    }
+  else
+    {
+      guint col = 0;
+
+      for (gsize i = end + 1; i < len; i++)
+        {
+          guchar c = (guchar) data[i];
+
+          if (c == '\n')
+            {
+              g_string_append_c (out, '\n');
+              col = 0;
+              continue;
+            }
+          if (col >= 72)
+            {
+              g_string_append (out, "=\n");
+              col = 0;
+            }
+          if (c == '=' || c >= 127 || (c < 32 && c != '\t'))
+            {
+              g_string_append_printf (out, "=%02X", c);
+              col += 3;
+            }
+          else
+            {
+              g_string_append_c (out, c);
+              col++;
+            }
+        }
+    }
+  return out;
+}
+
+static GString *
+to_base64 (const char *data,
+           gsize       len)
+{
+  return reencode (data, len, TRUE);
+}
+
+static GString *
+to_quoted_printable (const char *data,
+                     gsize       len)
+{
+  return reencode (data, len, FALSE);
+}
+
+static void
+check_variant (gconstpointer user_data)
+{
+  const Variant   *v = user_data;
+  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "data", "corpus", "bounces", NULL);
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  const char      *name;
+  guint            checked = 0, differ = 0;
+
+  g_assert_nonnull (d);
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *data = NULL;
+      gsize            len = 0;
+      g_autoptr (GString) variant = NULL;
+
+      g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+      variant = v->rewrite (data, len);
+      if (variant != NULL)
+        {
+          g_autoptr (GBytes) a = g_bytes_new (data, len);
+          g_autoptr (GBytes) b = g_bytes_new (variant->str, variant->len);
+          g_autoptr (BbBounce) original = bb_analyze_bytes (a, name);
+          g_autoptr (BbBounce) rewritten = bb_analyze_bytes (b, name);
+          g_autofree char *want = diagnosis_key (original);
+          g_autofree char *got = diagnosis_key (rewritten);
+
+          checked++;
+          if (strcmp (want, got) != 0)
+            {
+              differ++;
+              g_test_message ("%s:\n%s\nbecame\n%s", name, want, got);
+            }
+        }
+    }
+  g_test_message ("%u notices rewritten, %u read differently", checked, differ);
+  /* the rewrite applies to enough notices to mean something */
+  g_assert_cmpuint (checked, >=, 40);
+  g_assert_cmpuint (differ, ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  static const Variant variants[] = {
+    { "/bb/core/variants/crlf", to_crlf },
+    { "/bb/core/variants/lower-case-field-names", lower_field_names },
+    { "/bb/core/variants/mbox-envelope", with_envelope },
+    { "/bb/core/variants/base64-body", to_base64 },
+    { "/bb/core/variants/quoted-printable-body", to_quoted_printable },
+  };
+
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+  bb_core_init ();
+  for (guint i = 0; i < G_N_ELEMENTS (variants); i++)
+    g_test_add_data_func (variants[i].path, &variants[i], check_variant);
+  return g_test_run ();
+}
