@@ -129,10 +129,11 @@ reencode (const char *data,
   if (base64)
     {
       g_autofree char *b64 = g_base64_encode ((const guchar *) data + end + 1, len - end - 1);
+      gsize            n = strlen (b64);
 
-      for (gsize i = 0; b64[i] != '\0'; i += 76)
+      for (gsize i = 0; i < n; i += 76)
         {
-          g_string_append_len (out, b64 + i, MIN (76, strlen (b64 + i)));
+          g_string_append_len (out, b64 + i, MIN (76, n - i));
           g_string_append_c (out, '\n');
         }
     }
