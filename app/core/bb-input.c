@@ -17,6 +17,7 @@
 #include "bb-input.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <gio/gunixinputstream.h>
 #include <glib/gi18n-lib.h>
@@ -845,6 +846,7 @@ children_stop (Pipeline *p)
  * G_MAXUINT32 says it is done. */
 
 #define END_OF_BATCHES G_MAXUINT32
+#define SPLIT_PIPE_SIZE (1024 * 1024)
 
 typedef struct
 {
@@ -989,6 +991,9 @@ split_children_start (Pipeline          *p,
           close (up[0]);
           break;
         }
+      /* room for a few batches of results, so that a worker need not
+       * wait for the others while its batches are read in order */
+      fcntl (up[0], F_SETPIPE_SZ, SPLIT_PIPE_SIZE);
       child = g_new0 (Child, 1);
       child->pid = pid;
       child->to_child = -1;
