@@ -72,12 +72,13 @@ static GString *
 lower_field_names (const char *data,
                    gsize       len)
 {
-  GString *out = g_string_new_len (data, len);
   gsize    end = header_end (data, len);
   gboolean line_start = TRUE;
+  GString *out;
 
   if (end == 0)
     return NULL;
+  out = g_string_new_len (data, len);
   for (gsize i = 0; i < end; i++)
     {
       if (line_start && out->str[i] != ' ' && out->str[i] != '\t' &&
