@@ -5,8 +5,9 @@
  * but not what it says, as mail systems and mail programs do on the way:
  * CRLF line ends, header field names in lower case, an mbox envelope
  * line in front, a plain single-part body re-encoded as base64 or as
- * quoted-printable.  The kind and, recipient by recipient, the address,
- * status, reply code, reason and hard/soft must not change.  This checks
+ * quoted-printable; or a colleague forwards it, attached.  The kind and,
+ * recipient by recipient, the address, status, reply code, reason and
+ * hard/soft must not change (for the forward: hardly ever).  This checks
  * that the engine reads the structure, not the spelling of one sample.
  *
  * Copyright 2026 The Bounceback authors
@@ -24,6 +25,7 @@ typedef struct
 {
   const char *path;
   GString *(*rewrite) (const char *data, gsize len);
+  guint tolerance_percent; /* of notices that may read differently */
 } Variant;
 
 /* kind, then per recipient: address | status | reply | reason | hard */
@@ -186,6 +188,43 @@ to_quoted_printable (const char *data,
   return reencode (data, len, FALSE);
 }
 
+/* A colleague forwards the notice as an attachment: an ordinary message
+ * of theirs, with the notice attached whole (message/rfc822). */
+static GString *
+forwarded_as_attachment (const char *data,
+                         gsize       len)
+{
+  GString *out = g_string_new ("From: Li Wei <liwei@trade.example>\n"
+                               "To: Zhang San <zhang@trade.example>\n"
+                               "Subject: Fwd: this came back\n"
+                               "Date: Mon, 2 Mar 2026 10:00:00 +0800\n"
+                               "Message-ID: <fwd-1@trade.example>\n"
+                               "MIME-Version: 1.0\n"
+                               "Content-Type: multipart/mixed; boundary=\"fwd-boundary\"\n"
+                               "\n"
+                               "--fwd-boundary\n"
+                               "Content-Type: text/plain; charset=utf-8\n"
+                               "\n"
+                               "Please check this one, the client says they never got it.\n"
+                               "\n"
+                               "--fwd-boundary\n"
+                               "Content-Type: message/rfc822\n"
+                               "\n");
+
+  /* the envelope line of an mbox is not part of the message */
+  if (len >= 5 && memcmp (data, "From ", 5) == 0)
+    {
+      const char *eol = memchr (data, '\n', len);
+      gsize       skip = eol != NULL ? (gsize) (eol + 1 - data) : len;
+
+      data += skip;
+      len -= skip;
+    }
+  g_string_append_len (out, data, len);
+  g_string_append (out, "\n--fwd-boundary--\n");
+  return out;
+}
+
 static void
 check_variant (gconstpointer user_data)
 {
@@ -225,7 +264,7 @@ check_variant (gconstpointer user_data)
   g_test_message ("%u notices rewritten, %u read differently", checked, differ);
   /* the rewrite applies to enough notices to mean something */
   g_assert_cmpuint (checked, >=, 40);
-  g_assert_cmpuint (differ, ==, 0);
+  g_assert_cmpuint (differ * 100, <=, checked * v->tolerance_percent);
 }
 
 int
@@ -233,11 +272,14 @@ main (int   argc,
       char *argv[])
 {
   static const Variant variants[] = {
-    { "/bb/core/variants/crlf", to_crlf },
-    { "/bb/core/variants/lower-case-field-names", lower_field_names },
-    { "/bb/core/variants/mbox-envelope", with_envelope },
-    { "/bb/core/variants/base64-body", to_base64 },
-    { "/bb/core/variants/quoted-printable-body", to_quoted_printable },
+    { "/bb/core/variants/crlf", to_crlf, 0 },
+    { "/bb/core/variants/lower-case-field-names", lower_field_names, 0 },
+    { "/bb/core/variants/mbox-envelope", with_envelope, 0 },
+    { "/bb/core/variants/base64-body", to_base64, 0 },
+    { "/bb/core/variants/quoted-printable-body", to_quoted_printable, 0 },
+    /* a few notices do not look like one once inside another message
+     * (a mail system's ordinary-looking sender and subject) */
+    { "/bb/core/variants/forwarded-as-attachment", forwarded_as_attachment, 3 },
   };
 
   setlocale (LC_ALL, "");

@@ -1563,7 +1563,9 @@ bb_analyze_bytes_with_flags (GBytes        *data,
 static gboolean
 weak_result (BbBounce *b)
 {
-  if (b->kind == BB_KIND_NOT_BOUNCE)
+  /* an automatic reply is no stronger: one forwarded by a colleague
+   * ("Fwd: Out of office") reads as one, about the colleague */
+  if (b->kind == BB_KIND_NOT_BOUNCE || b->kind == BB_KIND_AUTOREPLY)
     return TRUE;
   if (b->kind != BB_KIND_BOUNCE)
     return FALSE;
@@ -1587,11 +1589,19 @@ looks_like_notice (GMimeMessage *message)
 
   if (object == NULL)
     return FALSE;
-  ct = g_mime_object_get_content_type (object);
+  /* a message's own Content-Type is its body's */
+  ct = g_mime_message_get_mime_part (message) != NULL
+         ? g_mime_object_get_content_type (g_mime_message_get_mime_part (message))
+         : NULL;
   from = g_mime_object_get_header (object, "From");
   subject = g_mime_message_get_subject (message);
   return ci_contains_any (from, daemon_senders) || ci_contains_any (subject, bounce_subjects) ||
-         (ct != NULL && g_mime_content_type_is_type (ct, "multipart", "report"));
+         (ct != NULL && g_mime_content_type_is_type (ct, "multipart", "report")) ||
+         /* an automatic reply */
+         ci_contains (g_mime_object_get_header (object, "Auto-Submitted"), "auto-replied") ||
+         g_mime_object_get_header (object, "X-Autoreply") != NULL ||
+         g_mime_object_get_header (object, "X-Autorespond") != NULL ||
+         ci_contains_any (subject, autoreply_subjects);
 }
 
 static BbBounce *
@@ -1726,7 +1736,11 @@ analyze_bytes (GBytes        *data,
               g_autoptr (GBytes) inner_bytes = g_bytes_new_take (g_steal_pointer (&inner_text), inner_len);
               BbBounce *inner = analyze_bytes (inner_bytes, source, flags, depth + 1);
 
-              if (inner->kind == BB_KIND_BOUNCE && inner->recipients->len > 0)
+              /* whatever the attached notice is (a bounce, a delay, a
+               * complaint, an automatic reply), it says more than the
+               * message that carries it */
+              if (inner->kind != BB_KIND_NOT_BOUNCE && inner->kind != BB_KIND_UNREADABLE &&
+                  inner->recipients->len > 0)
                 {
                   g_object_unref (bounce);
                   bounce = inner;
