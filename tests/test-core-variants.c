@@ -267,6 +267,90 @@ check_variant (gconstpointer user_data)
   g_assert_cmpuint (differ * 100, <=, checked * v->tolerance_percent);
 }
 
+/* A colleague forwards the notice in the text of their message, as
+ * Gmail, QQ Mail and Outlook quote it: the diagnosis is the notice's, and
+ * neither the colleague nor the rep (the notice's To) is a recipient. */
+static void
+test_forwarded_in_text (void)
+{
+  static const char notice[] =
+    "This is the mail system at host mx.example.net.\n\n"
+    "I'm sorry to have to inform you that your message could not\n"
+    "be delivered to one or more recipients.\n\n"
+    "<ann@client.example>: host mx.client.example[192.0.2.1] said: 550 5.1.1\n"
+    "    <ann@client.example>: Recipient address rejected: User unknown in virtual\n"
+    "    mailbox table (in reply to RCPT TO command)\n";
+  static const struct
+  {
+    const char *subject;
+    const char *quote;
+  } styles[] = {
+    { "Fwd: Undelivered Mail Returned to Sender",
+      "---------- Forwarded message ---------\n"
+      "From: Mail Delivery System <MAILER-DAEMON@mx.example.net>\n"
+      "Date: Mon, 2 Mar 2026 at 10:00\n"
+      "Subject: Undelivered Mail Returned to Sender\n"
+      "To: <rep@trade.example>\n\n" },
+    { "=?UTF-8?B?6L2s5Y+R77yaVW5kZWxpdmVyZWQgTWFpbCBSZXR1cm5lZCB0byBTZW5kZXI=?=",
+      "------------------ \xe5\x8e\x9f\xe5\xa7\x8b\xe9\x82\xae\xe4\xbb\xb6 ------------------\n"
+      "\xe5\x8f\x91\xe4\xbb\xb6\xe4\xba\xba: \"Mail Delivery System\" <MAILER-DAEMON@mx.example.net>;\n"
+      "\xe5\x8f\x91\xe9\x80\x81\xe6\x97\xb6\xe9\x97\xb4: 2026-03-02 10:00\n"
+      "\xe6\x94\xb6\xe4\xbb\xb6\xe4\xba\xba: \"rep\"<rep@trade.example>;\n"
+      "\xe4\xb8\xbb\xe9\xa2\x98: Undelivered Mail Returned to Sender\n\n" },
+    { "FW: Undelivered Mail Returned to Sender",
+      "-----Original Message-----\n"
+      "From: Mail Delivery System <MAILER-DAEMON@mx.example.net>\n"
+      "Sent: Monday, March 2, 2026 10:00 AM\n"
+      "To: rep@trade.example\n"
+      "Subject: Undelivered Mail Returned to Sender\n\n" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
+    {
+      g_autofree char *message = g_strdup_printf ("From: Colleague <colleague@trade.example>\n"
+                                                  "To: Boss <boss@trade.example>\n"
+                                                  "Subject: %s\n"
+                                                  "Date: Mon, 2 Mar 2026 11:00:00 +0800\n"
+                                                  "MIME-Version: 1.0\n"
+                                                  "Content-Type: text/plain; charset=utf-8\n\n"
+                                                  "Please look at this one.\n\n%s%s",
+                                                  styles[i].subject, styles[i].quote, notice);
+      g_autoptr (GBytes) bytes = g_bytes_new (message, strlen (message));
+      g_autoptr (BbBounce) bounce = bb_analyze_bytes (bytes, "forwarded.eml");
+      BbRecipient *r;
+
+      g_test_message ("%s", styles[i].subject);
+      g_assert_cmpint (bb_bounce_get_kind (bounce), ==, BB_KIND_BOUNCE);
+      g_assert_cmpuint (bb_bounce_get_n_recipients (bounce), ==, 1);
+      r = bb_bounce_get_recipient (bounce, 0);
+      g_assert_cmpstr (bb_recipient_get_address (r), ==, "ann@client.example");
+      g_assert_cmpstr (bb_recipient_get_reason (r), ==, "userunknown");
+      g_assert_cmpstr (bb_recipient_get_status (r), ==, "5.1.1");
+      g_assert_cmpstr (bb_recipient_get_reply_code (r), ==, "550");
+    }
+
+  /* a forwarded automatic reply is the client's, not the colleague's */
+  {
+    static const char message[] = "From: Colleague <colleague@trade.example>\n"
+                                  "To: Boss <boss@trade.example>\n"
+                                  "Subject: Fwd: Automatic reply: Order 118\n"
+                                  "Date: Mon, 2 Mar 2026 11:00:00 +0800\n\n"
+                                  "FYI\n\n"
+                                  "---------- Forwarded message ---------\n"
+                                  "From: Ann Lee <ann@client.example>\n"
+                                  "Date: Mon, 2 Mar 2026 at 10:00\n"
+                                  "Subject: Automatic reply: Order 118\n"
+                                  "To: <rep@trade.example>\n\n"
+                                  "I am out of the office until 9 March.\n";
+    g_autoptr (GBytes) bytes = g_bytes_new (message, sizeof message - 1);
+    g_autoptr (BbBounce) bounce = bb_analyze_bytes (bytes, "forwarded-autoreply.eml");
+
+    g_assert_cmpint (bb_bounce_get_kind (bounce), ==, BB_KIND_AUTOREPLY);
+    g_assert_cmpuint (bb_bounce_get_n_recipients (bounce), ==, 1);
+    g_assert_cmpstr (bb_recipient_get_address (bb_bounce_get_recipient (bounce, 0)), ==, "ann@client.example");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -287,5 +371,6 @@ main (int   argc,
   bb_core_init ();
   for (guint i = 0; i < G_N_ELEMENTS (variants); i++)
     g_test_add_data_func (variants[i].path, &variants[i], check_variant);
+  g_test_add_func ("/bb/core/variants/forwarded-in-text", test_forwarded_in_text);
   return g_test_run ();
 }

@@ -75,6 +75,8 @@ typedef struct
   const char    *text; /* the notice's text */
   gsize          text_len;
   GPtrArray     *own;     /* the rep's addresses: not recipients */
+  char          *forwarded_from; /* who wrote what a colleague forwarded */
+  gboolean       forwarded;      /* the text quotes a forwarded message */
   gboolean       signals; /* the notice says it is about a failure */
   gboolean       autoreply;
   gboolean       not_bounce; /* the notice says what it is, and it is no failure */
@@ -1168,7 +1170,8 @@ analyze (Analysis *a)
   else if (a->autoreply && a->msg != NULL)
     {
       guint            n = 0;
-      g_autofree char *from = address_of (g_mime_message_get_from (a->msg->message), &n);
+      g_autofree char *from = a->forwarded_from != NULL ? g_strdup (a->forwarded_from)
+                                                        : address_of (g_mime_message_get_from (a->msg->message), &n);
       BbRecipient     *r = from != NULL ? add_recipient (a, from) : NULL;
 
       b->kind = BB_KIND_AUTOREPLY;
@@ -1192,9 +1195,10 @@ analyze (Analysis *a)
   if (b->kind == BB_KIND_BOUNCE && b->recipients->len == 0)
     recipients_fallback (a, scan);
   /* Pasted text that names no address ("550 5.2.2 Mailbox full", the
-   * server's words copied from webmail) still gets its diagnosis: one
-   * recipient with no address, read from the text. */
-  if (b->kind == BB_KIND_BOUNCE && b->recipients->len == 0 && a->msg == NULL &&
+   * server's words copied from webmail), or a notice forwarded in the text
+   * of a message, still gets its diagnosis: one recipient with no
+   * address, read from the text. */
+  if (b->kind == BB_KIND_BOUNCE && b->recipients->len == 0 && (a->msg == NULL || a->forwarded) &&
       scan->notice != NULL && *scan->notice != '\0')
     {
       BbRecipient *r = _bb_recipient_new ("");
@@ -1487,6 +1491,7 @@ analysis_clear (Analysis *a)
   g_clear_pointer (&a->msg, bb_message_free);
   g_clear_pointer (&a->own, g_ptr_array_unref);
   g_clear_pointer (&a->original_owned, bb_original_free);
+  g_clear_pointer (&a->forwarded_from, g_free);
 }
 
 static void
@@ -1577,6 +1582,162 @@ weak_result (BbBounce *b)
         return FALSE;
     }
   return TRUE;
+}
+
+/* "Fwd: …", "FW: …", "转发: …": someone forwarded what follows. */
+static gboolean
+is_forward_subject (const char *subject)
+{
+  static const char *const prefixes[] = {
+    "fwd:", "fw:", "fwd\xef\xbc\x9a", "fw\xef\xbc\x9a", "tr:", "wg:",
+    "转发", "轉寄", "转寄", "轉發", NULL,
+  };
+
+  if (subject == NULL)
+    return FALSE;
+  while (*subject == ' ' || *subject == '[')
+    subject++;
+  for (guint i = 0; prefixes[i] != NULL; i++)
+    if (g_ascii_strncasecmp (subject, prefixes[i], strlen (prefixes[i])) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The value of @line when it is one of the fields @names ("From:",
+ * "发件人：", "*From:*" as some programs quote it), else NULL. */
+static const char *
+quoted_field (const char        *line,
+              const char *const *names)
+{
+  while (*line == ' ' || *line == '\t' || *line == '*' || *line == '>')
+    line++;
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      gsize       n = strlen (names[i]);
+      const char *p = line + n;
+
+      if (g_ascii_strncasecmp (line, names[i], n) != 0)
+        continue;
+      while (*p == ' ' || *p == '*')
+        p++;
+      if (*p == ':')
+        return p + 1;
+      if (strncmp (p, "\xef\xbc\x9a", 3) == 0) /* full-width colon */
+        return p + 3;
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  char       *from;    /* the field's text */
+  char       *subject;
+  GPtrArray  *to;      /* addresses */
+  const char *body;    /* what follows the header block */
+} Forwarded;
+
+static void
+forwarded_clear (Forwarded *f)
+{
+  g_clear_pointer (&f->from, g_free);
+  g_clear_pointer (&f->subject, g_free);
+  g_clear_pointer (&f->to, g_ptr_array_unref);
+}
+
+/* The header block a mail program quotes above what it forwards:
+ * "From: …", then "To:", "Subject:" and the like, up to a blank line. */
+static void
+find_forwarded (const char *text,
+                Forwarded  *f)
+{
+  static const char *const from_names[] = { "from", "发件人", "寄件者", "寄件人", NULL };
+  static const char *const to_names[] = { "to", "cc", "收件人", "抄送", "收件者", NULL };
+  static const char *const subject_names[] = { "subject", "主题", "主旨", "主題", NULL };
+  const char *p = text;
+  guint       lines = 0;
+
+  f->to = g_ptr_array_new_with_free_func (g_free);
+  /* the block's first line: a From field, near the top */
+  for (; *p != '\0' && lines < 400; lines++)
+    {
+      const char      *eol = strchr (p, '\n');
+      g_autofree char *line = eol != NULL ? g_strndup (p, eol - p) : g_strdup (p);
+      const char      *value = quoted_field (line, from_names);
+
+      p = eol != NULL ? eol + 1 : p + strlen (p);
+      if (value != NULL)
+        {
+          f->from = bb_text_collapse (value, -1);
+          break;
+        }
+    }
+  if (f->from == NULL)
+    return;
+  for (lines = 0; *p != '\0' && lines < 16; lines++)
+    {
+      const char      *eol = strchr (p, '\n');
+      g_autofree char *line = eol != NULL ? g_strndup (p, eol - p) : g_strdup (p);
+      const char      *value;
+
+      p = eol != NULL ? eol + 1 : p + strlen (p);
+      g_strstrip (line);
+      if (*line == '\0')
+        break;
+      if ((value = quoted_field (line, subject_names)) != NULL && f->subject == NULL)
+        f->subject = bb_text_collapse (value, -1);
+      else if ((value = quoted_field (line, to_names)) != NULL)
+        {
+          const char *end = value + strlen (value);
+          const char *at;
+          char       *address;
+
+          while ((address = bb_text_find_address (value, end, &at)) != NULL)
+            {
+              value = at + strlen (address);
+              g_ptr_array_add (f->to, address);
+            }
+        }
+    }
+  f->body = p;
+}
+
+/* A colleague forwarded the notice in the text of their message: what
+ * the quoted header block says decides, not their own header fields.
+ * The forwarded notice went to the rep (not a recipient); its sender and
+ * subject say whether it is a notice or an automatic reply. */
+static void
+read_forwarded (Analysis *a)
+{
+  Forwarded f = { 0 };
+
+  find_forwarded (a->text, &f);
+  if (f.from != NULL)
+    {
+      a->forwarded = TRUE;
+      for (guint i = 0; i < f.to->len; i++)
+        g_ptr_array_add (a->own, g_strdup (g_ptr_array_index (f.to, i)));
+      if (ci_contains_any (f.from, daemon_senders) || ci_contains_any (f.subject, bounce_subjects))
+        {
+          a->signals = TRUE;
+          a->autoreply = FALSE;
+          /* the notice is what follows: the colleague's own lines above
+           * are not part of it, and the mark of a quoted message ("原始邮件",
+           * "Original Message") is where the notice starts, not where a
+           * returned original does */
+          a->text_len -= f.body - a->text;
+          a->text = f.body;
+        }
+      else if (ci_contains_any (f.subject, autoreply_subjects))
+        {
+          const char *end = f.from + strlen (f.from);
+          const char *at;
+
+          a->autoreply = TRUE;
+          a->signals = FALSE;
+          a->forwarded_from = bb_text_find_address (f.from, end, &at);
+        }
+    }
+  forwarded_clear (&f);
 }
 
 static gboolean
@@ -1725,6 +1886,8 @@ analyze_bytes (GBytes        *data,
               a.signals = FALSE;
               a.not_bounce = TRUE;
             }
+          else if (!daemon && !a.msg->is_report && is_forward_subject (bounce->subject))
+            read_forwarded (&a);
           analyze (&a);
           (void) content_type;
           if (depth == 0 && a.msg->original != NULL && !a.msg->original_headers_only &&
