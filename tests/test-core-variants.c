@@ -329,6 +329,39 @@ test_forwarded_in_text (void)
       g_assert_cmpstr (bb_recipient_get_reply_code (r), ==, "550");
     }
 
+  /* the same, copied as text and pasted: the quoted block decides too */
+  {
+    g_autofree char *text = g_strdup_printf ("Please look at this one.\n\n%s%s", styles[1].quote, notice);
+    g_autoptr (BbBounce) bounce = bb_analyze_text (text, "pasted");
+
+    g_assert_cmpuint (bb_bounce_get_n_recipients (bounce), ==, 1);
+    g_assert_cmpstr (bb_recipient_get_address (bb_bounce_get_recipient (bounce, 0)), ==, "ann@client.example");
+    g_assert_cmpstr (bb_recipient_get_reason (bb_bounce_get_recipient (bounce, 0)), ==, "userunknown");
+  }
+
+  /* a notice's returned original, further down, is no forward: its To is
+   * the recipient, not the rep */
+  {
+    static const char text[] =
+      "A message that you sent could not be delivered to one or more of its\n"
+      "recipients. This is a permanent error. The following address(es) failed:\n\n"
+      "  ann@client.example\n"
+      "    host mx.client.example [192.0.2.1]\n"
+      "    SMTP error from remote mail server after RCPT TO:<ann@client.example>:\n"
+      "    550 5.2.2 Mailbox full\n\n"
+      "------ This is a copy of the message, including all the headers. ------\n"
+      "-----Original Message-----\n"
+      "From: Rep <rep@trade.example>\n"
+      "To: ann@client.example\n"
+      "Subject: Delivery problem with order 118\n\n"
+      "Dear Ann, the shipment is late.\n";
+    g_autoptr (BbBounce) bounce = bb_analyze_text (text, "pasted notice");
+
+    g_assert_cmpuint (bb_bounce_get_n_recipients (bounce), ==, 1);
+    g_assert_cmpstr (bb_recipient_get_address (bb_bounce_get_recipient (bounce, 0)), ==, "ann@client.example");
+    g_assert_cmpstr (bb_recipient_get_reason (bb_bounce_get_recipient (bounce, 0)), ==, "mailboxfull");
+  }
+
   /* a forwarded automatic reply is the client's, not the colleague's */
   {
     static const char message[] = "From: Colleague <colleague@trade.example>\n"

@@ -1494,6 +1494,8 @@ analysis_clear (Analysis *a)
   g_clear_pointer (&a->forwarded_from, g_free);
 }
 
+static void read_forwarded (Analysis *a, gboolean pasted);
+
 static void
 analyze_fragment (Analysis   *a,
                   const char *text,
@@ -1505,6 +1507,9 @@ analyze_fragment (Analysis   *a,
    * the sentences only notices write. */
   a->signals = text_has_failure_reply (text) || ci_contains_any (text, bounce_phrases) ||
                bb_text_find_ci (text, "final-recipient:") != NULL;
+  /* the text of a forwarded notice, copied whole: read it from below
+   * the quoted header block */
+  read_forwarded (a, TRUE);
   analyze (a);
   if (a->bounce->kind == BB_KIND_NOT_BOUNCE)
     {
@@ -1634,6 +1639,7 @@ typedef struct
   char       *subject;
   GPtrArray  *to;      /* addresses */
   const char *body;    /* what follows the header block */
+  gboolean    near_top; /* within the first lines of the text */
 } Forwarded;
 
 static void
@@ -1644,8 +1650,35 @@ forwarded_clear (Forwarded *f)
   g_clear_pointer (&f->to, g_ptr_array_unref);
 }
 
+/* A line that announces a forwarded message: "---------- Forwarded
+ * message ---------", "-----Original Message-----", "Begin forwarded
+ * message:", QQ Mail's "------ 原始邮件 ------", or a rule of dashes or
+ * underscores (Outlook). */
+static gboolean
+is_forward_separator (const char *line)
+{
+  static const char *const marks[] = {
+    "forwarded message", "original message", "begin forwarded", "forwarded by",
+    "原始邮件", "转发邮件", "转发的邮件", "邮件原文", "原郵件", NULL,
+  };
+  gsize rule = 0, len = 0;
+
+  for (const char *p = line; *p != '\0'; p++)
+    if (*p != ' ' && *p != '\t' && *p != '\r')
+      {
+        len++;
+        rule += *p == '-' || *p == '_' || *p == '=';
+      }
+  return (len >= 8 && rule == len) || ci_contains_any (line, marks);
+}
+
 /* The header block a mail program quotes above what it forwards:
- * "From: …", then "To:", "Subject:" and the like, up to a blank line. */
+ * "From: …", then "To:", "Subject:" and the like, up to a blank line.
+ * It follows a separator line, or it starts the text (a colleague's note
+ * of a few lines above it at most): a returned original's header block,
+ * further down a notice, is no forward.  A From line with no Subject in
+ * its block is something else too (qmail writes "From: <postmaster@…>
+ * RCPT: …" in its notices). */
 static void
 find_forwarded (const char *text,
                 Forwarded  *f)
@@ -1654,70 +1687,87 @@ find_forwarded (const char *text,
   static const char *const to_names[] = { "to", "cc", "收件人", "抄送", "收件者", NULL };
   static const char *const subject_names[] = { "subject", "主题", "主旨", "主題", NULL };
   const char *p = text;
-  guint       lines = 0;
+  gboolean    after_separator = FALSE;
+  guint       filled = 0; /* non-blank lines so far */
 
   f->to = g_ptr_array_new_with_free_func (g_free);
-  /* the block's first line: a From field, near the top */
-  for (; *p != '\0' && lines < 400; lines++)
+  for (guint lines = 0; *p != '\0' && lines < 400; lines++)
     {
       const char      *eol = strchr (p, '\n');
       g_autofree char *line = eol != NULL ? g_strndup (p, eol - p) : g_strdup (p);
       const char      *value = quoted_field (line, from_names);
-
-      p = eol != NULL ? eol + 1 : p + strlen (p);
-      if (value != NULL)
-        {
-          f->from = bb_text_collapse (value, -1);
-          break;
-        }
-    }
-  if (f->from == NULL)
-    return;
-  for (lines = 0; *p != '\0' && lines < 16; lines++)
-    {
-      const char      *eol = strchr (p, '\n');
-      g_autofree char *line = eol != NULL ? g_strndup (p, eol - p) : g_strdup (p);
-      const char      *value;
+      const char      *q;
+      gboolean         separated = after_separator;
 
       p = eol != NULL ? eol + 1 : p + strlen (p);
       g_strstrip (line);
       if (*line == '\0')
-        break;
-      if ((value = quoted_field (line, subject_names)) != NULL && f->subject == NULL)
-        f->subject = bb_text_collapse (value, -1);
-      else if ((value = quoted_field (line, to_names)) != NULL)
+        continue;
+      filled++;
+      after_separator = is_forward_separator (line);
+      if (value == NULL || (!separated && filled > 8))
+        continue;
+      /* the block below this From line */
+      g_clear_pointer (&f->subject, g_free);
+      g_ptr_array_set_size (f->to, 0);
+      q = p;
+      for (guint k = 0; *q != '\0' && k < 16; k++)
         {
-          const char *end = value + strlen (value);
-          const char *at;
-          char       *address;
+          const char      *eol2 = strchr (q, '\n');
+          g_autofree char *field = eol2 != NULL ? g_strndup (q, eol2 - q) : g_strdup (q);
+          const char      *v;
 
-          while ((address = bb_text_find_address (value, end, &at)) != NULL)
+          q = eol2 != NULL ? eol2 + 1 : q + strlen (q);
+          g_strstrip (field);
+          if (*field == '\0')
+            break;
+          if ((v = quoted_field (field, subject_names)) != NULL && f->subject == NULL)
+            f->subject = bb_text_collapse (v, -1);
+          else if ((v = quoted_field (field, to_names)) != NULL)
             {
-              value = at + strlen (address);
-              g_ptr_array_add (f->to, address);
+              const char *end = v + strlen (v);
+              const char *at;
+              char       *address;
+
+              while ((address = bb_text_find_address (v, end, &at)) != NULL)
+                {
+                  v = at + strlen (address);
+                  g_ptr_array_add (f->to, address);
+                }
             }
         }
+      if (f->subject != NULL)
+        {
+          f->from = bb_text_collapse (value, -1);
+          f->body = q;
+          f->near_top = filled <= 8;
+          return;
+        }
     }
-  f->body = p;
+  g_ptr_array_set_size (f->to, 0);
 }
 
 /* A colleague forwarded the notice in the text of their message: what
  * the quoted header block says decides, not their own header fields.
  * The forwarded notice went to the rep (not a recipient); its sender and
- * subject say whether it is a notice or an automatic reply. */
+ * subject say whether it is a notice or an automatic reply.  In @pasted
+ * text, with no "Fwd:" subject to say it was forwarded, only a block near
+ * the top whose sender is a mail system counts: further down, a notice's
+ * returned original can look the same. */
 static void
-read_forwarded (Analysis *a)
+read_forwarded (Analysis *a,
+                gboolean  pasted)
 {
   Forwarded f = { 0 };
 
   find_forwarded (a->text, &f);
-  if (f.from != NULL)
+  if (f.from != NULL && (!pasted || (f.near_top && ci_contains_any (f.from, daemon_senders))))
     {
-      a->forwarded = TRUE;
-      for (guint i = 0; i < f.to->len; i++)
-        g_ptr_array_add (a->own, g_strdup (g_ptr_array_index (f.to, i)));
       if (ci_contains_any (f.from, daemon_senders) || ci_contains_any (f.subject, bounce_subjects))
         {
+          a->forwarded = TRUE;
+          for (guint i = 0; i < f.to->len; i++)
+            g_ptr_array_add (a->own, g_strdup (g_ptr_array_index (f.to, i)));
           a->signals = TRUE;
           a->autoreply = FALSE;
           /* the notice is what follows: the colleague's own lines above
@@ -1732,6 +1782,8 @@ read_forwarded (Analysis *a)
           const char *end = f.from + strlen (f.from);
           const char *at;
 
+          for (guint i = 0; i < f.to->len; i++)
+            g_ptr_array_add (a->own, g_strdup (g_ptr_array_index (f.to, i)));
           a->autoreply = TRUE;
           a->signals = FALSE;
           a->forwarded_from = bb_text_find_address (f.from, end, &at);
@@ -1887,7 +1939,7 @@ analyze_bytes (GBytes        *data,
               a.not_bounce = TRUE;
             }
           else if (!daemon && !a.msg->is_report && is_forward_subject (bounce->subject))
-            read_forwarded (&a);
+            read_forwarded (&a, FALSE);
           analyze (&a);
           (void) content_type;
           if (depth == 0 && a.msg->original != NULL && !a.msg->original_headers_only &&
