@@ -1763,11 +1763,16 @@ read_forwarded (Analysis *a,
   find_forwarded (a->text, &f);
   if (f.from != NULL && (!pasted || (f.near_top && ci_contains_any (f.from, daemon_senders))))
     {
-      if (ci_contains_any (f.from, daemon_senders) || ci_contains_any (f.subject, bounce_subjects))
+      gboolean notice = ci_contains_any (f.from, daemon_senders) || ci_contains_any (f.subject, bounce_subjects);
+      gboolean autoreply = !notice && ci_contains_any (f.subject, autoreply_subjects);
+
+      /* what was forwarded had been sent to the rep */
+      if (notice || autoreply)
+        for (guint i = 0; i < f.to->len; i++)
+          g_ptr_array_add (a->own, g_strdup (g_ptr_array_index (f.to, i)));
+      if (notice)
         {
           a->forwarded = TRUE;
-          for (guint i = 0; i < f.to->len; i++)
-            g_ptr_array_add (a->own, g_strdup (g_ptr_array_index (f.to, i)));
           a->signals = TRUE;
           a->autoreply = FALSE;
           /* the notice is what follows: the colleague's own lines above
@@ -1777,13 +1782,11 @@ read_forwarded (Analysis *a,
           a->text_len -= f.body - a->text;
           a->text = f.body;
         }
-      else if (ci_contains_any (f.subject, autoreply_subjects))
+      else if (autoreply)
         {
           const char *end = f.from + strlen (f.from);
           const char *at;
 
-          for (guint i = 0; i < f.to->len; i++)
-            g_ptr_array_add (a->own, g_strdup (g_ptr_array_index (f.to, i)));
           a->autoreply = TRUE;
           a->signals = FALSE;
           a->forwarded_from = bb_text_find_address (f.from, end, &at);
