@@ -28,20 +28,26 @@
  *
  * Returns: (transfer full) (nullable): the message
  */
+static GMimeMessage *
+parse_stream (GMimeStream *stream)
+{
+  g_autoptr (GMimeParser) parser = g_mime_parser_new_with_stream (stream);
+  g_autoptr (GMimeParserOptions) options = bb_message_parser_options_new ();
+
+  g_mime_parser_set_format (parser, GMIME_FORMAT_MESSAGE);
+  return g_mime_parser_construct_message (parser, options);
+}
+
 GMimeMessage *
 bb_message_parse_bytes (const char *data,
                         gsize       len)
 {
-  g_autoptr (GMimeStream) stream = NULL;
-  g_autoptr (GMimeParser) parser = NULL;
-  g_autoptr (GMimeParserOptions) options = bb_message_parser_options_new ();
-
   /* The parts keep reading from this stream after parsing, so it holds its
    * own copy: one memcpy, cheap next to the parse itself. */
-  stream = g_mime_stream_mem_new_with_buffer (data != NULL ? data : "", data != NULL ? len : 0);
-  parser = g_mime_parser_new_with_stream (stream);
-  g_mime_parser_set_format (parser, GMIME_FORMAT_MESSAGE);
-  return g_mime_parser_construct_message (parser, options);
+  g_autoptr (GMimeStream) stream =
+    g_mime_stream_mem_new_with_buffer (data != NULL ? data : "", data != NULL ? len : 0);
+
+  return parse_stream (stream);
 }
 
 /**
@@ -114,6 +120,34 @@ bb_message_parse_attached (const char *data,
     }
   /* bb_message_init() not called */
   return bb_message_parse_bytes (data, len);
+}
+
+/**
+ * bb_message_parse_attached_stream:
+ * @stream: the attached message's bytes
+ * @regular: its header block is plainly regular (no stray line first)
+ *
+ * As bb_message_parse_attached().  A message whose header block is
+ * regular parses on its own exactly as inside its notice: then @stream is
+ * read in place, with nothing copied (a returned original can carry a
+ * large attachment).
+ *
+ * Returns: (transfer full) (nullable): the message
+ */
+GMimeMessage *
+bb_message_parse_attached_stream (GMimeStream *stream,
+                                  gboolean     regular)
+{
+  g_autoptr (GMimeStream) body = g_mime_stream_substream (stream, stream->bound_start, stream->bound_end);
+  g_autoptr (GMimeStream) copy = NULL;
+  GByteArray *bytes;
+
+  if (regular)
+    return parse_stream (body);
+  copy = g_mime_stream_mem_new ();
+  g_mime_stream_write_to_stream (body, copy);
+  bytes = g_mime_stream_mem_get_byte_array (GMIME_STREAM_MEM (copy));
+  return bb_message_parse_attached ((const char *) bytes->data, bytes->len);
 }
 
 static char *
@@ -245,6 +279,47 @@ take_original (BbMessage  *self,
     }
 }
 
+/* The attached original, read in place from the notice's buffer when it
+ * needs no decoding (message/rfc822 parts are 7bit or 8bit as a rule),
+ * else decoded into a buffer of its own. */
+static void
+take_original_part (BbMessage *self,
+                    GMimePart *part)
+{
+  GMimeDataWrapper *wrapper = g_mime_part_get_content (part);
+  GMimeStream      *stream = wrapper != NULL ? g_mime_data_wrapper_get_stream (wrapper) : NULL;
+  BbOriginal       *original = NULL;
+
+  if (self->original != NULL && !self->original_headers_only)
+    return;
+  if (stream != NULL)
+    switch (g_mime_data_wrapper_get_encoding (wrapper))
+      {
+      case GMIME_CONTENT_ENCODING_DEFAULT:
+      case GMIME_CONTENT_ENCODING_7BIT:
+      case GMIME_CONTENT_ENCODING_8BIT:
+      case GMIME_CONTENT_ENCODING_BINARY:
+        original = bb_original_new_for_stream (stream, FALSE);
+        break;
+      case GMIME_CONTENT_ENCODING_BASE64:
+      case GMIME_CONTENT_ENCODING_QUOTEDPRINTABLE:
+      case GMIME_CONTENT_ENCODING_UUENCODE:
+      default:
+        break;
+      }
+  if (original == NULL)
+    {
+      g_autoptr (GByteArray) bytes = part_bytes (part);
+
+      if (bytes == NULL)
+        return;
+      original = bb_original_new ((const char *) bytes->data, bytes->len, FALSE);
+    }
+  g_clear_pointer (&self->original, bb_original_free);
+  self->original = original;
+  self->original_headers_only = FALSE;
+}
+
 static gboolean
 is_attached_message (GMimeContentType *ct)
 {
@@ -342,13 +417,7 @@ walk (BbMessage   *self,
         /* The attached original (bb_message_init() keeps it a leaf), or
          * one attached as a file (QQ Mail attaches "mail.eml",
          * octet-stream). */
-        GByteArray *bytes = part_bytes (part);
-
-        if (bytes != NULL)
-          {
-            take_original (self, (const char *) bytes->data, bytes->len, FALSE);
-            g_byte_array_unref (bytes);
-          }
+        take_original_part (self, part);
       }
     else if (type_is (ct, "text", "plain") && !attachment)
       {

@@ -33,6 +33,8 @@ GMimeMessage *bb_message_parse_bytes (const char *data,
                                       gsize       len);
 GMimeMessage *bb_message_parse_attached (const char *data,
                                          gsize       len);
+GMimeMessage *bb_message_parse_attached_stream (GMimeStream *stream,
+                                                gboolean     regular);
 BbMessage    *bb_message_walk        (GMimeMessage *message);
 void          bb_message_free        (BbMessage *self);
 char         *bb_message_part_text   (GMimePart *part,

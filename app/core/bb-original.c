@@ -41,7 +41,9 @@ typedef struct
 
 struct _BbOriginal
 {
-  char         *data;
+  GMimeStream  *stream; /* its bytes: a memory stream of its own, or a
+                         * window on the notice's (no copy) */
+  const char   *data;   /* the same bytes, read in place */
   gsize         len;
   gboolean      headers_only;
   gboolean      light;     /* the header block was split here */
@@ -116,6 +118,24 @@ split_fields (BbOriginal *self)
   return TRUE;
 }
 
+static BbOriginal *
+original_new (GMimeStream *stream,
+              const char  *data,
+              gsize        len,
+              gboolean     headers_only)
+{
+  BbOriginal *self = g_new0 (BbOriginal, 1);
+
+  self->stream = stream;
+  self->data = data;
+  self->len = len;
+  self->headers_only = headers_only;
+  self->fields = g_array_sized_new (FALSE, FALSE, sizeof (Field), 24);
+  self->cache = g_array_new (FALSE, TRUE, sizeof (Cached));
+  self->light = split_fields (self);
+  return self;
+}
+
 /**
  * bb_original_new:
  * @data: the original's bytes (copied)
@@ -127,18 +147,41 @@ bb_original_new (const char *data,
                  gsize       len,
                  gboolean    headers_only)
 {
-  BbOriginal *self = g_new0 (BbOriginal, 1);
+  GByteArray  *bytes = g_byte_array_sized_new (len + 1);
+  GMimeStream *stream;
 
-  self->data = g_malloc (len + 1);
   if (len > 0)
-    memcpy (self->data, data, len);
-  self->data[len] = '\0';
-  self->len = len;
-  self->headers_only = headers_only;
-  self->fields = g_array_sized_new (FALSE, FALSE, sizeof (Field), 24);
-  self->cache = g_array_new (FALSE, TRUE, sizeof (Cached));
-  self->light = split_fields (self);
-  return self;
+    g_byte_array_append (bytes, (const guint8 *) data, len);
+  stream = g_mime_stream_mem_new_with_byte_array (bytes);
+  return original_new (stream, (const char *) bytes->data, len, headers_only);
+}
+
+/**
+ * bb_original_new_for_stream:
+ * @stream: a GMime memory stream (a part's content, as parsed)
+ *
+ * The original read in place, from the notice's own buffer: no copy,
+ * which counts when the returned original carries a large attachment.
+ *
+ * Returns: (nullable): the original, or %NULL when @stream is no memory
+ *   stream
+ */
+BbOriginal *
+bb_original_new_for_stream (GMimeStream *stream,
+                            gboolean     headers_only)
+{
+  GByteArray *buffer;
+  gint64      start, end;
+
+  if (!GMIME_IS_STREAM_MEM (stream))
+    return NULL;
+  buffer = g_mime_stream_mem_get_byte_array (GMIME_STREAM_MEM (stream));
+  start = stream->bound_start;
+  end = stream->bound_end < 0 ? (gint64) buffer->len : stream->bound_end;
+  if (buffer == NULL || start < 0 || start > end || end > (gint64) buffer->len)
+    return NULL;
+  return original_new (g_mime_stream_substream (stream, start, end), (const char *) buffer->data + start,
+                       (gsize) (end - start), headers_only);
 }
 
 void
@@ -159,7 +202,7 @@ bb_original_free (BbOriginal *self)
   g_clear_object (&self->from);
   g_clear_object (&self->to);
   g_clear_object (&self->message);
-  g_free (self->data);
+  g_clear_object (&self->stream);
   g_free (self);
 }
 
@@ -198,7 +241,7 @@ bb_original_get_message (BbOriginal *self)
   if (!self->message_done)
     {
       self->message_done = TRUE;
-      self->message = bb_message_parse_attached (self->data, self->len);
+      self->message = bb_message_parse_attached_stream (self->stream, self->light);
     }
   return self->message;
 }
