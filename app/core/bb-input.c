@@ -737,9 +737,85 @@ static int bb_input_serve (int in_fd, int out_fd, BbFormatFunc format, gpointer 
 G_GNUC_NORETURN static void
 child_main (Pipeline *p,
             int       in_fd,
-            int       out_fd)
+            int       out_fd,
+            gpointer  data)
 {
   _exit (bb_input_serve (in_fd, out_fd, p->format, p->user_data));
+}
+
+/* What a forked worker runs; it never returns. */
+typedef void (*WorkerMain) (Pipeline *p, int in_fd, int out_fd, gpointer data);
+
+/* Whether this process may fork workers: then what stdio holds now is
+ * written out first, or it would be written twice. */
+static gboolean
+can_fork (void)
+{
+  if (!is_single_threaded ())
+    return FALSE;
+  fflush (stdout);
+  fflush (stderr);
+  return TRUE;
+}
+
+/* Forks one worker with a pipe back, and one to it when @feed; it runs
+ * @main.  NULL when it cannot start. */
+static Child *
+fork_worker (Pipeline  *p,
+             gboolean   feed,
+             WorkerMain main,
+             gpointer   data)
+{
+  int    down[2] = { -1, -1 };
+  int    up[2];
+  pid_t  pid;
+  Child *child;
+
+  if (feed && pipe (down) != 0)
+    return NULL;
+  if (pipe (up) != 0)
+    {
+      if (feed)
+        {
+          close (down[0]);
+          close (down[1]);
+        }
+      return NULL;
+    }
+  pid = fork ();
+  if (pid == 0)
+    {
+      /* the other workers' pipes stay open in the parent only, or they
+       * would never see the end of their input */
+      for (guint k = 0; k < p->all_children->len; k++)
+        {
+          Child *other = g_ptr_array_index (p->all_children, k);
+
+          if (other->to_child >= 0)
+            close (other->to_child);
+          close (other->from_child);
+        }
+      if (feed)
+        close (down[1]);
+      close (up[0]);
+      main (p, down[0], up[1], data);
+    }
+  if (feed)
+    close (down[0]);
+  close (up[1]);
+  if (pid < 0)
+    {
+      if (feed)
+        close (down[1]);
+      close (up[0]);
+      return NULL;
+    }
+  child = g_new0 (Child, 1);
+  child->pid = pid;
+  child->to_child = feed ? down[1] : -1;
+  child->from_child = up[0];
+  g_ptr_array_add (p->all_children, child);
+  return child;
 }
 
 /* Forks @n workers; FALSE when there are none (the caller then analyses
@@ -748,59 +824,16 @@ static gboolean
 children_start (Pipeline *p,
                 guint     n)
 {
-  if (!is_single_threaded ())
+  if (!can_fork ())
     return FALSE;
-  /* what stdio holds now must not be written twice */
-  fflush (stdout);
-  fflush (stderr);
   p->children = g_async_queue_new ();
   p->all_children = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < n; i++)
     {
-      Child *child = g_new0 (Child, 1);
-      int    down[2], up[2];
-      pid_t  pid;
+      Child *child = fork_worker (p, TRUE, child_main, NULL);
 
-      if (pipe (down) != 0)
-        {
-          g_free (child);
-          break;
-        }
-      if (pipe (up) != 0)
-        {
-          close (down[0]);
-          close (down[1]);
-          g_free (child);
-          break;
-        }
-      pid = fork ();
-      if (pid == 0)
-        {
-          /* the other workers' pipes stay open in the parent only, or
-           * they would never see the end of their input */
-          for (guint k = 0; k < p->all_children->len; k++)
-            {
-              Child *other = g_ptr_array_index (p->all_children, k);
-              close (other->to_child);
-              close (other->from_child);
-            }
-          close (down[1]);
-          close (up[0]);
-          child_main (p, down[0], up[1]);
-        }
-      close (down[0]);
-      close (up[1]);
-      if (pid < 0)
-        {
-          close (down[1]);
-          close (up[0]);
-          g_free (child);
-          break;
-        }
-      child->pid = pid;
-      child->to_child = down[1];
-      child->from_child = up[0];
-      g_ptr_array_add (p->all_children, child);
+      if (child == NULL)
+        break;
       g_async_queue_push (p->children, child);
     }
   if (p->all_children->len == 0)
@@ -936,20 +969,28 @@ split_read_all (Split             *s,
     split_flush (s);
 }
 
-G_GNUC_NORETURN static void
-split_child_main (Pipeline          *p,
-                  const char *const *paths,
-                  guint              index,
-                  guint              n,
-                  int                out_fd)
+/* Which worker of how many, reading what. */
+typedef struct
 {
-  Split    s = { .p = p, .index = index, .n = n, .out_fd = out_fd, .digest = 2166136261u };
+  const char *const *paths;
+  guint              index;
+  guint              n;
+} SplitWorker;
+
+G_GNUC_NORETURN static void
+split_child_main (Pipeline *p,
+                  int       in_fd,
+                  int       out_fd,
+                  gpointer  data)
+{
+  const SplitWorker *w = data;
+  Split              s = { .p = p, .index = w->index, .n = w->n, .out_fd = out_fd, .digest = 2166136261u };
   SplitEnd end = { END_OF_BATCHES, 0, 0 };
 
   /* the parent's cancellable is never cancelled here: the parent stops a
    * worker by closing its pipe */
   p->cancellable = NULL;
-  split_read_all (&s, paths);
+  split_read_all (&s, w->paths);
   g_clear_pointer (&s.current, batch_free);
   end.digest = s.digest;
   end.seen = s.seen;
@@ -964,41 +1005,19 @@ split_children_start (Pipeline          *p,
                       const char *const *paths,
                       guint              n)
 {
-  if (!is_single_threaded ())
+  if (!can_fork ())
     return FALSE;
-  fflush (stdout);
-  fflush (stderr);
   p->all_children = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < n; i++)
     {
-      Child *child;
-      int    up[2];
-      pid_t  pid;
+      SplitWorker w = { paths, i, n };
+      Child      *child = fork_worker (p, FALSE, split_child_main, &w);
 
-      if (pipe (up) != 0)
+      if (child == NULL)
         break;
-      pid = fork ();
-      if (pid == 0)
-        {
-          for (guint k = 0; k < p->all_children->len; k++)
-            close (((Child *) g_ptr_array_index (p->all_children, k))->from_child);
-          close (up[0]);
-          split_child_main (p, paths, i, n, up[1]);
-        }
-      close (up[1]);
-      if (pid < 0)
-        {
-          close (up[0]);
-          break;
-        }
       /* room for a few batches of results, so that a worker need not
        * wait for the others while its batches are read in order */
-      fcntl (up[0], F_SETPIPE_SZ, SPLIT_PIPE_SIZE);
-      child = g_new0 (Child, 1);
-      child->pid = pid;
-      child->to_child = -1;
-      child->from_child = up[0];
-      g_ptr_array_add (p->all_children, child);
+      fcntl (child->from_child, F_SETPIPE_SZ, SPLIT_PIPE_SIZE);
     }
   if (p->all_children->len == n)
     return TRUE;

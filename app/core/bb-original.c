@@ -39,6 +39,13 @@ typedef struct
   char *value; /* NULL: no such field */
 } Cached;
 
+/* A value read the first time it is asked for. */
+typedef struct
+{
+  gboolean done;
+  char    *value;
+} Lazy;
+
 struct _BbOriginal
 {
   GMimeStream  *stream; /* its bytes: a memory stream of its own, or a
@@ -50,10 +57,8 @@ struct _BbOriginal
   GArray       *fields;    /* Field */
   gsize         body_offset;
   GArray       *cache;     /* Cached */
-  gboolean      subject_done;
-  char         *subject;
-  gboolean      message_id_done;
-  char         *message_id;
+  Lazy          subject;
+  Lazy          message_id;
   InternetAddressList *from;
   InternetAddressList *to;
   GMimeMessage *message;   /* GMime's tree, made on demand */
@@ -197,8 +202,8 @@ bb_original_free (BbOriginal *self)
     }
   g_array_unref (self->cache);
   g_array_unref (self->fields);
-  g_free (self->subject);
-  g_free (self->message_id);
+  g_free (self->subject.value);
+  g_free (self->message_id.value);
   g_clear_object (&self->from);
   g_clear_object (&self->to);
   g_clear_object (&self->message);
@@ -293,6 +298,31 @@ find_field (BbOriginal *self,
   return found;
 }
 
+static char *
+field_message_id (const Field *field)
+{
+  g_autofree char *raw = field_raw (field);
+
+  return g_mime_utils_decode_message_id (raw);
+}
+
+/* The last field of that name, as @decode reads it, once. */
+static const char *
+last_field_value (BbOriginal *self,
+                  const char *name,
+                  Lazy       *slot,
+                  char     *(*decode) (const Field *field))
+{
+  if (!slot->done)
+    {
+      const Field *field = find_field (self, name, TRUE);
+
+      slot->done = TRUE;
+      slot->value = field != NULL ? decode (field) : NULL;
+    }
+  return slot->value;
+}
+
 /**
  * bb_original_get_subject:
  *
@@ -306,15 +336,7 @@ bb_original_get_subject (BbOriginal *self)
       GMimeMessage *message = bb_original_get_message (self);
       return message != NULL ? g_mime_message_get_subject (message) : NULL;
     }
-  if (!self->subject_done)
-    {
-      const Field *field = find_field (self, "Subject", TRUE);
-
-      self->subject_done = TRUE;
-      if (field != NULL)
-        self->subject = field_text (field);
-    }
-  return self->subject;
+  return last_field_value (self, "Subject", &self->subject, field_text);
 }
 
 /**
@@ -331,18 +353,7 @@ bb_original_get_message_id (BbOriginal *self)
       GMimeMessage *message = bb_original_get_message (self);
       return message != NULL ? g_mime_message_get_message_id (message) : NULL;
     }
-  if (!self->message_id_done)
-    {
-      const Field *field = find_field (self, "Message-ID", TRUE);
-
-      self->message_id_done = TRUE;
-      if (field != NULL)
-        {
-          g_autofree char *raw = field_raw (field);
-          self->message_id = g_mime_utils_decode_message_id (raw);
-        }
-    }
-  return self->message_id;
+  return last_field_value (self, "Message-ID", &self->message_id, field_message_id);
 }
 
 /**
