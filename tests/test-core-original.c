@@ -1,5 +1,6 @@
 /* test-core-original.c - BbOriginal reads an original's header fields
- * itself: every answer must be GMime's answer for the same bytes
+ * itself, and BbMessage a notice's: every answer must be GMime's answer
+ * for the same bytes
  *
  * Copyright 2026 The Bounceback authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -92,6 +93,78 @@ assert_like_gmime (BbOriginal *original,
   return light;
 }
 
+/* The notice's fields the analysis reads, and a few it does not; the
+ * Content-* ones belong to the body, in GMime as here. */
+static const char *const notice_names[] = {
+  "From", "To", "Subject", "Date", "Delivered-To", "X-Failed-Recipients",
+  "Auto-Submitted", "Precedence", "X-Autoreply", "X-Autorespond",
+  "X-NAI-Header", "Received", "Message-ID", "MIME-Version", "Return-Path",
+  "Content-Type", "Content-Transfer-Encoding", NULL,
+};
+
+/* Compares the notice BbMessage reads from @data with the message GMime
+ * parses whole from it: the same fields, the same MIME tree.  Returns
+ * whether the fields came from the header block. */
+static gboolean
+assert_notice_like_gmime (const char *data,
+                          gsize       len,
+                          const char *label)
+{
+  g_autoptr (BbMessage) notice = bb_message_parse (data, len);
+  g_autoptr (GMimeMessage) message = bb_message_parse_bytes (data, len);
+  GMimeObject     *object = GMIME_OBJECT (message);
+  g_autofree char *tree = NULL;
+  g_autofree char *gmime_tree = NULL;
+  g_autoptr (GPtrArray) received = NULL;
+  GMimeHeaderList *list;
+  guint            n_received = 0;
+
+  if ((notice == NULL) != (message == NULL))
+    g_error ("%s: %s, GMime %s", label, notice != NULL ? "read" : "not read", message != NULL ? "did" : "did not");
+  if (notice == NULL)
+    return FALSE;
+  assert_str (bb_message_get_subject (notice), g_mime_message_get_subject (message), label, "subject");
+  assert_str (bb_message_get_message_id (notice), g_mime_message_get_message_id (message), label, "message-id");
+  for (guint i = 0; notice_names[i] != NULL; i++)
+    {
+      assert_str (bb_message_get_header (notice, notice_names[i]), g_mime_object_get_header (object, notice_names[i]),
+                  label, notice_names[i]);
+      g_assert_true (bb_message_has_header (notice, notice_names[i]) ==
+                     (g_mime_object_get_header (object, notice_names[i]) != NULL));
+    }
+  assert_same_list (bb_message_get_from (notice), g_mime_message_get_from (message), label);
+  assert_same_list (bb_message_get_to (notice), g_mime_message_get_to (message), label);
+
+  /* the raw Received values, their line end aside */
+  received = bb_message_get_raw_values (notice, "Received");
+  list = g_mime_object_get_header_list (object);
+  for (int i = 0; i < g_mime_header_list_get_count (list); i++)
+    {
+      GMimeHeader     *h = g_mime_header_list_get_header_at (list, i);
+      g_autofree char *a = NULL;
+      g_autofree char *b = NULL;
+
+      if (g_ascii_strcasecmp (g_mime_header_get_name (h), "Received") != 0)
+        continue;
+      g_assert_cmpuint (n_received, <, received->len);
+      a = g_strchomp (g_strdup (g_ptr_array_index (received, n_received)));
+      b = g_strchomp (g_strdup (g_mime_header_get_raw_value (h)));
+      assert_str (a, b, label, "Received");
+      n_received++;
+    }
+  g_assert_cmpuint (n_received, ==, received->len);
+
+  /* the tree below, written out whole */
+  g_assert_true ((notice->body == NULL) == (g_mime_message_get_mime_part (message) == NULL));
+  if (notice->body != NULL)
+    {
+      tree = g_mime_object_to_string (notice->body, NULL);
+      gmime_tree = g_mime_object_to_string (g_mime_message_get_mime_part (message), NULL);
+      assert_str (tree, gmime_tree, label, "MIME tree");
+    }
+  return notice->headers != NULL;
+}
+
 static void
 collect_files (const char *dir,
                GPtrArray  *out)
@@ -119,7 +192,7 @@ test_original_data (void)
 {
   g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *root = g_test_build_filename (G_TEST_DIST, "data", NULL);
-  guint            n = 0, light = 0, attached = 0, attached_light = 0;
+  guint            n = 0, light = 0, attached = 0, attached_light = 0, n_notices_light = 0;
 
   collect_files (root, files);
   g_assert_cmpuint (files->len, >, 300);
@@ -129,7 +202,6 @@ test_original_data (void)
       g_autofree char *data = NULL;
       gsize            len = 0;
       g_autoptr (BbOriginal) whole = NULL;
-      g_autoptr (GMimeMessage) notice = NULL;
       g_autoptr (BbMessage) msg = NULL;
 
       g_assert_true (g_file_get_contents (path, &data, &len, NULL));
@@ -137,10 +209,11 @@ test_original_data (void)
       n++;
       light += assert_like_gmime (whole, path);
 
-      notice = bb_message_parse_bytes (data, len);
-      if (notice == NULL)
+      n_notices_light += assert_notice_like_gmime (data, len, path);
+      msg = bb_message_parse (data, len);
+      if (msg == NULL)
         continue;
-      msg = bb_message_walk (g_steal_pointer (&notice));
+      bb_message_walk (msg);
       if (msg->original != NULL)
         {
           g_autofree char *label = g_strconcat (path, " (its original)", NULL);
@@ -149,13 +222,47 @@ test_original_data (void)
           attached_light += assert_like_gmime (msg->original, label);
         }
     }
-  g_test_message ("%u messages, %u read without GMime's tree; %u attached originals, %u without",
-                  n, light, attached, attached_light);
+  g_test_message ("%u messages, %u read without GMime's tree (%u as notices); %u attached originals, %u without",
+                  n, light, n_notices_light, attached, attached_light);
   /* the fast path is the common one */
   g_assert_cmpuint (attached, >, 100);
   g_assert_cmpuint (light * 10, >=, n * 8);
+  g_assert_cmpuint (n_notices_light * 10, >=, n * 8);
   g_assert_cmpuint (attached_light * 10, >=, attached * 8);
 }
+
+/* Header blocks written to catch the cases GMime settles its own way. */
+static const char *const cases[] = {
+  /* repeated fields: the last Subject and Message-ID, the first Date,
+   * every From and To */
+  "From: A <a@x.example>\nTo: b@y.example, \"C, D\" <c@z.example>\nSubject: one\n"
+  "Subject: two\nMessage-ID: <1@x>\nMessage-ID: <2@x>\nDate: Mon, 1 Jan 2024 00:00:00 +0000\n"
+  "Date: later\nFrom: E <e@x.example>\nTo: f@y.example\n\nbody\n",
+  /* folding, CRLF, encoded words, an 8-bit GB18030 subject */
+  "From: =?utf-8?B?5byg5LiJ?= <zhang@x.example>\r\nTo:\r\n  ann@y.example,\r\n\tbob@y.example\r\n"
+  "Subject: =?gb2312?B?xOO6ww==?=   folded\r\n  more\r\nX-Originating-IP: [10.0.0.1]\r\n\r\nbody\r\n",
+  "Subject: \xb2\xe2\xca\xd4\xd3\xca\xbc\xfe\nFrom: a@x.example\n\n",
+  /* a stray line first (an unindented signature continuation), a blank
+   * line first */
+  "s=selector1;\nFrom: a@x.example\nSubject: after a stray line\n\nbody\n",
+  "\nFrom: a@x.example\nSubject: after a blank line\n\nbody\n",
+  /* a field with no value, a group, a missing blank line */
+  "Subject:\nTo: friends: ann@y.example, bob@y.example;\nFrom: a@x.example",
+  /* single parts: base64, a name, a disposition, multipart */
+  "From: a@x.example\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: base64\n\n"
+  "aGVsbG8gd29ybGQK\n",
+  "From: a@x.example\nContent-Type: text/plain; name=\"a.txt\"\n\nhello\n",
+  "From: a@x.example\nContent-Disposition: attachment; filename=a.txt\n\nhello\n",
+  "From: a@x.example\nContent-Type: multipart/mixed; boundary=b\n\n--b\nContent-Type: text/plain\n\nhi\n--b--\n",
+  "From: a@x.example\nSubject: no type at all\n\nhello\nthere\n",
+  /* a NUL byte in the block */
+  "From: a@x.example\nSubject: nul\0byte\n\nbody\n",
+  /* not a header block at all */
+  "just some text\nwith no fields\n",
+  "",
+};
+static const gsize lengths[] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, sizeof "From: a@x.example\nSubject: nul\0byte\n\nbody\n" - 1, 0, 0 };
+
 
 static BbOriginal *
 original (const char *text)
@@ -163,41 +270,9 @@ original (const char *text)
   return bb_original_new (text, strlen (text), FALSE);
 }
 
-/* Header blocks written to catch the cases GMime settles its own way. */
 static void
 test_original_cases (void)
 {
-  static const char *const cases[] = {
-    /* repeated fields: the last Subject and Message-ID, the first Date,
-     * every From and To */
-    "From: A <a@x.example>\nTo: b@y.example, \"C, D\" <c@z.example>\nSubject: one\n"
-    "Subject: two\nMessage-ID: <1@x>\nMessage-ID: <2@x>\nDate: Mon, 1 Jan 2024 00:00:00 +0000\n"
-    "Date: later\nFrom: E <e@x.example>\nTo: f@y.example\n\nbody\n",
-    /* folding, CRLF, encoded words, an 8-bit GB18030 subject */
-    "From: =?utf-8?B?5byg5LiJ?= <zhang@x.example>\r\nTo:\r\n  ann@y.example,\r\n\tbob@y.example\r\n"
-    "Subject: =?gb2312?B?xOO6ww==?=   folded\r\n  more\r\nX-Originating-IP: [10.0.0.1]\r\n\r\nbody\r\n",
-    "Subject: \xb2\xe2\xca\xd4\xd3\xca\xbc\xfe\nFrom: a@x.example\n\n",
-    /* a stray line first (an unindented signature continuation), a blank
-     * line first */
-    "s=selector1;\nFrom: a@x.example\nSubject: after a stray line\n\nbody\n",
-    "\nFrom: a@x.example\nSubject: after a blank line\n\nbody\n",
-    /* a field with no value, a group, a missing blank line */
-    "Subject:\nTo: friends: ann@y.example, bob@y.example;\nFrom: a@x.example",
-    /* single parts: base64, a name, a disposition, multipart */
-    "From: a@x.example\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: base64\n\n"
-    "aGVsbG8gd29ybGQK\n",
-    "From: a@x.example\nContent-Type: text/plain; name=\"a.txt\"\n\nhello\n",
-    "From: a@x.example\nContent-Disposition: attachment; filename=a.txt\n\nhello\n",
-    "From: a@x.example\nContent-Type: multipart/mixed; boundary=b\n\n--b\nContent-Type: text/plain\n\nhi\n--b--\n",
-    "From: a@x.example\nSubject: no type at all\n\nhello\nthere\n",
-    /* a NUL byte in the block */
-    "From: a@x.example\nSubject: nul\0byte\n\nbody\n",
-    /* not a header block at all */
-    "just some text\nwith no fields\n",
-    "",
-  };
-  static const gsize lengths[] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, sizeof "From: a@x.example\nSubject: nul\0byte\n\nbody\n" - 1, 0, 0 };
-
   G_STATIC_ASSERT (G_N_ELEMENTS (cases) == G_N_ELEMENTS (lengths));
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -206,6 +281,7 @@ test_original_cases (void)
       g_autofree char *label = g_strdup_printf ("case %u", i);
 
       assert_like_gmime (o, label);
+      assert_notice_like_gmime (cases[i], len, label);
     }
 }
 

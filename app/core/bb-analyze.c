@@ -552,8 +552,7 @@ static void
 recipients_fallback (Analysis     *a,
                      BbScanResult *scan)
 {
-  GMimeObject *notice = a->msg != NULL ? GMIME_OBJECT (a->msg->message) : NULL;
-  const char  *failed = notice != NULL ? g_mime_object_get_header (notice, "X-Failed-Recipients") : NULL;
+  const char *failed = a->msg != NULL ? bb_message_get_header (a->msg, "X-Failed-Recipients") : NULL;
 
   if (failed != NULL)
     {
@@ -810,29 +809,21 @@ analyze_sender (Analysis *a)
 /* Which provider's system wrote the notice: the hosts in its Received
  * headers ("by …") and its Message-ID. */
 static const BbProvider *
-notice_provider (GMimeMessage *message)
+notice_provider (BbMessage *message)
 {
-  GMimeHeaderList *headers = g_mime_object_get_header_list (GMIME_OBJECT (message));
-  int              n = headers != NULL ? g_mime_header_list_get_count (headers) : 0;
-  const char      *mid = g_mime_message_get_message_id (message);
-  int              seen = 0;
+  g_autoptr (GPtrArray) received = bb_message_get_raw_values (message, "Received");
+  const char *mid = bb_message_get_message_id (message);
+  guint       seen = 0;
 
   /* The oldest Received headers (at the bottom) were written by the
    * system that generated the notice; newer ones by whoever carried it to
-   * the rep. */
-  for (int i = n - 1; i >= 0 && seen < 3; i--)
+   * the rep.  Their raw values: nothing to decode in a Received header. */
+  for (guint i = received->len; i > 0 && seen < 3; i--)
     {
-      GMimeHeader *h = g_mime_header_list_get_header_at (headers, i);
-      const char  *value;
-      const char  *by;
+      const char *value = g_ptr_array_index (received, i - 1);
+      const char *by;
 
-      if (g_ascii_strcasecmp (g_mime_header_get_name (h), "Received") != 0)
-        continue;
       seen++;
-      /* The raw value: nothing to decode in a Received header. */
-      value = g_mime_header_get_raw_value (h);
-      if (value == NULL)
-        continue;
       for (by = strstr (value, "by "); by != NULL; by = strstr (by + 3, "by "))
         {
           char              host[256];
@@ -1171,7 +1162,7 @@ analyze (Analysis *a)
     {
       guint            n = 0;
       g_autofree char *from = a->forwarded_from != NULL ? g_strdup (a->forwarded_from)
-                                                        : address_of (g_mime_message_get_from (a->msg->message), &n);
+                                                        : address_of (bb_message_get_from (a->msg), &n);
       BbRecipient     *r = from != NULL ? add_recipient (a, from) : NULL;
 
       b->kind = BB_KIND_AUTOREPLY;
@@ -1210,10 +1201,10 @@ analyze (Analysis *a)
     }
 
   analyze_sender (a);
-  b->notice_message = a->msg != NULL ? a->msg->message : NULL;
+  b->notice_message = a->msg;
 
   /* Gateways whose notices only ever report replies to RCPT TO. */
-  if (a->msg != NULL && g_mime_object_get_header (GMIME_OBJECT (a->msg->message), "X-NAI-Header") != NULL)
+  if (a->msg != NULL && bb_message_has_header (a->msg, "X-NAI-Header"))
     for (guint i = 0; i < b->recipients->len; i++)
       {
         BbRecipient *r = g_ptr_array_index (b->recipients, i);
@@ -1258,16 +1249,16 @@ analyze (Analysis *a)
 }
 
 static char *
-header_text (GMimeObject *object,
-             const char  *name)
+header_text (BbMessage  *message,
+             const char *name)
 {
-  const char *value = g_mime_object_get_header (object, name);
+  const char *value = bb_message_get_header (message, name);
 
   return value != NULL ? bb_text_collapse (value, -1) : NULL;
 }
 
 static gboolean
-has_message_headers (GMimeMessage *message)
+has_message_headers (BbMessage *message)
 {
   static const char *const names[] = {
     "From",
@@ -1285,10 +1276,8 @@ has_message_headers (GMimeMessage *message)
     "Sender",
     NULL,
   };
-  GMimeObject *object = GMIME_OBJECT (message);
-
   for (guint i = 0; names[i] != NULL; i++)
-    if (g_mime_object_get_header (object, names[i]) != NULL)
+    if (bb_message_has_header (message, names[i]))
       return TRUE;
   return FALSE;
 }
@@ -1414,12 +1403,12 @@ strip_noise_headers (const char *data,
  * hand-edited notice): GMime then sees no parts at all.  Find the boundary
  * the body really uses and return the message with the header fixed. */
 static char *
-fix_boundary (const char   *data,
-              gsize         len,
-              GMimeMessage *message,
-              gsize        *out_len)
+fix_boundary (const char *data,
+              gsize       len,
+              BbMessage  *message,
+              gsize      *out_len)
 {
-  GMimeObject      *body = g_mime_message_get_mime_part (message);
+  GMimeObject      *body = message->body;
   GMimeContentType *ct;
   const char       *declared;
   const char       *prologue;
@@ -1882,7 +1871,7 @@ analyze_bytes (GBytes        *data,
 
   if (looks_like_message (bytes, len))
     {
-      GMimeMessage    *message;
+      BbMessage       *message;
       gsize            stripped_len = 0;
       g_autofree char *fixed = NULL;
       gsize            fixed_len = 0;
@@ -1893,32 +1882,31 @@ analyze_bytes (GBytes        *data,
           bytes = stripped;
           len = stripped_len;
         }
-      message = bb_message_parse_bytes (bytes, len);
+      message = bb_message_parse (bytes, len);
 
       if (message != NULL && (fixed = fix_boundary (bytes, len, message, &fixed_len)) != NULL)
         {
-          g_object_unref (message);
-          message = bb_message_parse_bytes (fixed, fixed_len);
+          bb_message_free (message);
+          message = bb_message_parse (fixed, fixed_len);
         }
       if (message != NULL && has_message_headers (message))
         {
-          GMimeObject     *object = GMIME_OBJECT (message);
-          const char      *subject = g_mime_message_get_subject (message);
-          g_autofree char *from = header_text (object, "From");
-          g_autofree char *auto_submitted = header_text (object, "Auto-Submitted");
-          g_autofree char *content_type = header_text (object, "Content-Type");
+          const char      *subject = bb_message_get_subject (message);
+          g_autofree char *from = header_text (message, "From");
+          g_autofree char *auto_submitted = header_text (message, "Auto-Submitted");
           gboolean         daemon;
 
-          a.msg = bb_message_walk (message);
+          a.msg = message;
+          bb_message_walk (message);
           a.text = a.msg->text->str;
           a.text_len = a.msg->text->len;
           a.original = a.msg->original;
           bounce->subject = subject != NULL ? g_strdup (subject) : NULL;
           bounce->from = g_steal_pointer (&from);
-          bounce->date = header_text (object, "Date");
-          add_own_addresses (&a, g_mime_message_get_to (message));
+          bounce->date = header_text (message, "Date");
+          add_own_addresses (&a, bb_message_get_to (message));
           {
-            const char      *delivered_to = g_mime_object_get_header (object, "Delivered-To");
+            const char      *delivered_to = bb_message_get_header (message, "Delivered-To");
             g_autofree char *addr = delivered_to != NULL ? bb_text_clean_address (delivered_to) : NULL;
             if (addr != NULL)
               g_ptr_array_add (a.own, g_steal_pointer (&addr));
@@ -1926,13 +1914,13 @@ analyze_bytes (GBytes        *data,
 
           daemon = ci_contains_any (bounce->from, daemon_senders);
           a.signals = daemon || ci_contains_any (bounce->subject, bounce_subjects) ||
-                      g_mime_object_get_header (object, "X-Failed-Recipients") != NULL ||
+                      bb_message_has_header (message, "X-Failed-Recipients") ||
                       a.msg->dsn->len > 0 || a.msg->is_report;
           a.autoreply = !daemon && !a.msg->is_report &&
                         ((auto_submitted != NULL && ci_contains (auto_submitted, "auto-replied")) ||
-                         g_mime_object_get_header (object, "X-Autoreply") != NULL ||
-                         g_mime_object_get_header (object, "X-Autorespond") != NULL ||
-                         ci_contains (g_mime_object_get_header (object, "Precedence"), "auto_reply") ||
+                         bb_message_has_header (message, "X-Autoreply") ||
+                         bb_message_has_header (message, "X-Autorespond") ||
+                         ci_contains (bb_message_get_header (message, "Precedence"), "auto_reply") ||
                          ci_contains_any (bounce->subject, autoreply_subjects));
           if (a.autoreply && !ci_contains_any (bounce->subject, bounce_subjects))
             a.signals = FALSE;
@@ -1944,7 +1932,6 @@ analyze_bytes (GBytes        *data,
           else if (!daemon && !a.msg->is_report && is_forward_subject (bounce->subject))
             read_forwarded (&a, FALSE);
           analyze (&a);
-          (void) content_type;
           if (depth == 0 && a.msg->original != NULL && !a.msg->original_headers_only &&
               weak_result (bounce) && looks_like_notice (bb_original_get_message (a.msg->original)))
             {
@@ -1969,7 +1956,7 @@ analyze_bytes (GBytes        *data,
           analysis_clear (&a);
           return bounce;
         }
-      g_clear_object (&message);
+      g_clear_pointer (&message, bb_message_free);
     }
 
   /* A fragment: the text of a notice copied from webmail, or one line. */

@@ -440,26 +440,208 @@ walk (BbMessage   *self,
   }
 }
 
+static gboolean
+is_content_field (const char *name,
+                  gsize       len)
+{
+  return len >= 8 && g_ascii_strncasecmp (name, "Content-", 8) == 0;
+}
+
+/* The notice's MIME tree from its plainly regular header block: GMime is
+ * given only the Content-* fields and the body, which is all GMime itself
+ * hands the body of a message it parses (the other fields stay on the
+ * GMimeMessage), so the tree is the same; the other fields are read by
+ * @block, and GMime builds no object for them. */
+static GMimeObject *
+parse_body (BbHeaderBlock *block,
+            const char    *data,
+            gsize          len)
+{
+  gsize       offset = bb_header_block_get_body_offset (block);
+  guint       n = bb_header_block_get_n_fields (block);
+  GByteArray *bytes = g_byte_array_sized_new (len - offset + 256);
+  g_autoptr (GMimeStream) stream = NULL;
+  g_autoptr (GMimeParser) parser = NULL;
+  g_autoptr (GMimeParserOptions) options = bb_message_parser_options_new ();
+
+  for (guint i = 0; i < n; i++)
+    {
+      gsize       name_len = 0, raw_len = 0;
+      const char *name = bb_header_block_get_name (block, i, &name_len);
+      const char *raw = bb_header_block_get_raw (block, i, &raw_len);
+
+      if (!is_content_field (name, name_len))
+        continue;
+      g_byte_array_append (bytes, (const guint8 *) name, name_len);
+      g_byte_array_append (bytes, (const guint8 *) ":", 1);
+      g_byte_array_append (bytes, (const guint8 *) raw, raw_len);
+      g_byte_array_append (bytes, (const guint8 *) "\n", 1);
+    }
+  g_byte_array_append (bytes, (const guint8 *) "\n", 1);
+  g_byte_array_append (bytes, (const guint8 *) data + offset, len - offset);
+  stream = g_mime_stream_mem_new_with_byte_array (bytes);
+  parser = g_mime_parser_new_with_stream (stream);
+  g_mime_parser_set_format (parser, GMIME_FORMAT_MESSAGE);
+  return g_mime_parser_construct_part (parser, options);
+}
+
 /**
- * bb_message_walk:
- * @message: (transfer full): the parsed notice
+ * bb_message_parse:
  *
- * Returns: (transfer full): what the classifier reads
+ * Parses a notice, not yet walked (see bb_message_walk()).
+ *
+ * Returns: (transfer full) (nullable): the notice, or %NULL when GMime
+ *   cannot read it as a message
  */
 BbMessage *
-bb_message_walk (GMimeMessage *message)
+bb_message_parse (const char *data,
+                  gsize       len)
 {
-  BbMessage   *self = g_new0 (BbMessage, 1);
-  GMimeObject *body;
+  g_autoptr (BbHeaderBlock) block = bb_header_block_new (data != NULL ? data : "", data != NULL ? len : 0);
+  BbMessage *self;
 
-  self->message = message;
+  if (block != NULL)
+    {
+      GMimeObject *body = parse_body (block, data, len);
+
+      if (body == NULL)
+        return NULL;
+      self = g_new0 (BbMessage, 1);
+      self->headers = g_steal_pointer (&block);
+      self->body = body;
+    }
+  else
+    {
+      GMimeMessage *message = bb_message_parse_bytes (data, len);
+      GMimeObject  *body;
+
+      if (message == NULL)
+        return NULL;
+      self = g_new0 (BbMessage, 1);
+      self->message = message;
+      body = g_mime_message_get_mime_part (message);
+      self->body = body != NULL ? g_object_ref (body) : NULL;
+    }
   self->text = g_string_new (NULL);
   self->dsn = g_string_new (NULL);
   self->feedback = g_string_new (NULL);
-  body = g_mime_message_get_mime_part (message);
-  if (body != NULL)
-    walk (self, body, 0, FALSE);
   return self;
+}
+
+/**
+ * bb_message_walk:
+ *
+ * Reads the notice's parts: its text, its delivery-status fields, the
+ * original it returns.
+ */
+void
+bb_message_walk (BbMessage *self)
+{
+  if (self->body != NULL)
+    walk (self, self->body, 0, FALSE);
+}
+
+/**
+ * bb_message_get_header:
+ *
+ * As g_mime_object_get_header() on the notice's GMimeMessage: the first
+ * field of that name, decoded; Content-* fields belong to the body, as in
+ * GMime, and are not found here.
+ */
+const char *
+bb_message_get_header (BbMessage  *self,
+                       const char *name)
+{
+  if (self->headers == NULL)
+    return g_mime_object_get_header (GMIME_OBJECT (self->message), name);
+  if (is_content_field (name, strlen (name)))
+    return NULL;
+  return bb_header_block_get (self->headers, name);
+}
+
+/* Whether the notice has a field of that name (Content-* aside). */
+gboolean
+bb_message_has_header (BbMessage  *self,
+                       const char *name)
+{
+  if (self->headers == NULL)
+    return g_mime_header_list_contains (g_mime_object_get_header_list (GMIME_OBJECT (self->message)), name);
+  return !is_content_field (name, strlen (name)) && bb_header_block_find (self->headers, name, FALSE) >= 0;
+}
+
+/**
+ * bb_message_get_raw_values:
+ *
+ * Returns: (transfer full): the raw values of every field of that name,
+ *   top to bottom (Content-* aside)
+ */
+GPtrArray *
+bb_message_get_raw_values (BbMessage  *self,
+                           const char *name)
+{
+  GPtrArray *values = g_ptr_array_new_with_free_func (g_free);
+  gsize      len = strlen (name);
+
+  if (self->headers == NULL)
+    {
+      GMimeHeaderList *headers = g_mime_object_get_header_list (GMIME_OBJECT (self->message));
+      int              n = g_mime_header_list_get_count (headers);
+
+      for (int i = 0; i < n; i++)
+        {
+          GMimeHeader *h = g_mime_header_list_get_header_at (headers, i);
+
+          if (g_ascii_strcasecmp (g_mime_header_get_name (h), name) == 0 && g_mime_header_get_raw_value (h) != NULL)
+            g_ptr_array_add (values, g_strdup (g_mime_header_get_raw_value (h)));
+        }
+      return values;
+    }
+  if (is_content_field (name, len))
+    return values;
+  for (guint i = 0; i < bb_header_block_get_n_fields (self->headers); i++)
+    {
+      gsize       name_len = 0, raw_len = 0;
+      const char *field = bb_header_block_get_name (self->headers, i, &name_len);
+
+      if (name_len == len && g_ascii_strncasecmp (field, name, len) == 0)
+        {
+          const char *raw = bb_header_block_get_raw (self->headers, i, &raw_len);
+          g_ptr_array_add (values, g_strndup (raw, raw_len));
+        }
+    }
+  return values;
+}
+
+/* As g_mime_message_get_subject(). */
+const char *
+bb_message_get_subject (BbMessage *self)
+{
+  return self->headers != NULL ? bb_header_block_get_subject (self->headers)
+                               : g_mime_message_get_subject (self->message);
+}
+
+/* As g_mime_message_get_message_id(). */
+const char *
+bb_message_get_message_id (BbMessage *self)
+{
+  return self->headers != NULL ? bb_header_block_get_message_id (self->headers)
+                               : g_mime_message_get_message_id (self->message);
+}
+
+/* As g_mime_message_get_from(). */
+InternetAddressList *
+bb_message_get_from (BbMessage *self)
+{
+  return self->headers != NULL ? bb_header_block_get_from (self->headers)
+                               : g_mime_message_get_from (self->message);
+}
+
+/* As g_mime_message_get_to(). */
+InternetAddressList *
+bb_message_get_to (BbMessage *self)
+{
+  return self->headers != NULL ? bb_header_block_get_to (self->headers)
+                               : g_mime_message_get_to (self->message);
 }
 
 void
@@ -467,6 +649,8 @@ bb_message_free (BbMessage *self)
 {
   if (self == NULL)
     return;
+  g_clear_pointer (&self->headers, bb_header_block_free);
+  g_clear_object (&self->body);
   g_clear_object (&self->message);
   g_clear_pointer (&self->original, bb_original_free);
   g_string_free (self->text, TRUE);

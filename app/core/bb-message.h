@@ -9,13 +9,18 @@
 
 #include <gmime/gmime.h>
 
+#include "bb-header-block.h"
 #include "bb-original.h"
 
 G_BEGIN_DECLS
 
 typedef struct
 {
-  GMimeMessage *message;    /* the notice (owned) */
+  /* The notice's header fields: read from its plainly regular header block
+   * (@headers), or else from GMime's whole message (@message). */
+  BbHeaderBlock *headers;
+  GMimeMessage *message;
+  GMimeObject  *body;       /* its MIME tree (owned) */
   GString      *text;       /* its human-readable text, UTF-8 */
   GString      *dsn;        /* delivery-status bodies, concatenated */
   GString      *feedback;   /* message/feedback-report body */
@@ -35,7 +40,19 @@ GMimeMessage *bb_message_parse_attached (const char *data,
                                          gsize       len);
 GMimeMessage *bb_message_parse_attached_stream (GMimeStream *stream,
                                                 gboolean     regular);
-BbMessage    *bb_message_walk        (GMimeMessage *message);
+BbMessage    *bb_message_parse       (const char   *data,
+                                      gsize         len);
+void          bb_message_walk        (BbMessage    *self);
+const char   *bb_message_get_header  (BbMessage    *self,
+                                      const char   *name);
+gboolean      bb_message_has_header  (BbMessage    *self,
+                                      const char   *name);
+GPtrArray    *bb_message_get_raw_values (BbMessage  *self,
+                                         const char *name);
+const char   *bb_message_get_subject (BbMessage    *self);
+const char   *bb_message_get_message_id (BbMessage *self);
+InternetAddressList *bb_message_get_from (BbMessage *self);
+InternetAddressList *bb_message_get_to (BbMessage   *self);
 void          bb_message_free        (BbMessage *self);
 char         *bb_message_part_text   (GMimePart *part,
                                       gsize     *raw_size);

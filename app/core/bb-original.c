@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "bb-gmime-private.h"
+#include "bb-header-block.h"
 #include "bb-message.h"
 #include "bb-original.h"
 
@@ -17,111 +18,23 @@
  * reads only a handful of its header fields (subject, date, Message-ID,
  * From, To, two tracing fields) and, for a single-part original, its
  * size.  Having GMime build the original's tree costs more than the rest
- * of the notice's parse: a GMimeMessage with its address lists, a
- * GMimeHeader for each of its dozens of fields, the parts below.  So the
- * header block is split here, field by field, and each value goes through
- * the very GMime functions GMimeMessage uses (unfold, RFC 2047 decode with
- * the same parser options, address-list parse).  A header block that is
- * not plainly regular (a line that is neither a field nor a continuation,
- * a NUL byte) leaves all of it to GMime, as does whatever needs the body. */
-
-typedef struct
-{
-  const char *name;
-  gsize       name_len;
-  const char *value; /* raw: after the colon, folding included */
-  gsize       value_len;
-} Field;
-
-typedef struct
-{
-  char *name;
-  char *value; /* NULL: no such field */
-} Cached;
-
-/* A value read the first time it is asked for. */
-typedef struct
-{
-  gboolean done;
-  char    *value;
-} Lazy;
+ * of the notice's parse, so its header block is read by a #BbHeaderBlock;
+ * a block that is not plainly regular leaves all of it to GMime, as does
+ * whatever needs the body. */
 
 struct _BbOriginal
 {
-  GMimeStream  *stream; /* its bytes: a memory stream of its own, or a
-                         * window on the notice's (no copy) */
-  const char   *data;   /* the same bytes, read in place */
-  gsize         len;
-  gboolean      headers_only;
-  gboolean      light;     /* the header block was split here */
-  GArray       *fields;    /* Field */
-  gsize         body_offset;
-  GArray       *cache;     /* Cached */
-  Lazy          subject;
-  Lazy          message_id;
-  InternetAddressList *from;
+  GMimeStream   *stream; /* its bytes: a memory stream of its own, or a
+                          * window on the notice's (no copy) */
+  const char    *data;   /* the same bytes, read in place */
+  gsize          len;
+  gboolean       headers_only;
+  BbHeaderBlock *block;  /* NULL: not plainly regular, GMime reads it */
+  InternetAddressList *from; /* from GMime's tree, when there is no block */
   InternetAddressList *to;
-  GMimeMessage *message;   /* GMime's tree, made on demand */
-  gboolean      message_done;
+  GMimeMessage  *message;   /* GMime's tree, made on demand */
+  gboolean       message_done;
 };
-
-static gboolean
-is_field_name_char (guchar c)
-{
-  return c > 32 && c < 127 && c != ':';
-}
-
-/* Splits the header block; FALSE when it is not plainly regular. */
-static gboolean
-split_fields (BbOriginal *self)
-{
-  const char *p = self->data;
-  const char *end = self->data + self->len;
-  Field      *current = NULL;
-
-  if (memchr (self->data, '\0', self->len) != NULL)
-    return FALSE;
-  while (p < end)
-    {
-      const char *eol = memchr (p, '\n', end - p);
-      const char *line_end = eol != NULL ? eol : end;
-      const char *next = eol != NULL ? eol + 1 : end;
-
-      if (line_end == p || (line_end == p + 1 && *p == '\r'))
-        {
-          /* a blank line before any field: GMime reads on past it */
-          if (current == NULL)
-            return FALSE;
-          self->body_offset = next - self->data;
-          return TRUE;
-        }
-      if (*p == ' ' || *p == '\t')
-        {
-          if (current == NULL)
-            return FALSE;
-          current->value_len = line_end - current->value;
-        }
-      else
-        {
-          const char *q = p;
-          Field       field;
-
-          while (q < line_end && is_field_name_char ((guchar) *q))
-            q++;
-          if (q == p || q >= line_end || *q != ':')
-            return FALSE;
-          field.name = p;
-          field.name_len = q - p;
-          field.value = q + 1;
-          field.value_len = line_end - (q + 1);
-          g_array_append_val (self->fields, field);
-          current = &g_array_index (self->fields, Field, self->fields->len - 1);
-        }
-      p = next;
-    }
-  self->body_offset = self->len;
-  return TRUE;
-}
 
 static BbOriginal *
 original_new (GMimeStream *stream,
@@ -135,9 +48,7 @@ original_new (GMimeStream *stream,
   self->data = data;
   self->len = len;
   self->headers_only = headers_only;
-  self->fields = g_array_sized_new (FALSE, FALSE, sizeof (Field), 24);
-  self->cache = g_array_new (FALSE, TRUE, sizeof (Cached));
-  self->light = split_fields (self);
+  self->block = bb_header_block_new (data, len);
   return self;
 }
 
@@ -194,16 +105,7 @@ bb_original_free (BbOriginal *self)
 {
   if (self == NULL)
     return;
-  for (guint i = 0; i < self->cache->len; i++)
-    {
-      Cached *c = &g_array_index (self->cache, Cached, i);
-      g_free (c->name);
-      g_free (c->value);
-    }
-  g_array_unref (self->cache);
-  g_array_unref (self->fields);
-  g_free (self->subject.value);
-  g_free (self->message_id.value);
+  g_clear_pointer (&self->block, bb_header_block_free);
   g_clear_object (&self->from);
   g_clear_object (&self->to);
   g_clear_object (&self->message);
@@ -221,7 +123,7 @@ bb_original_is_headers_only (BbOriginal *self)
 gboolean
 bb_original_is_light (BbOriginal *self)
 {
-  return self->light;
+  return self->block != NULL;
 }
 
 const char *
@@ -246,81 +148,9 @@ bb_original_get_message (BbOriginal *self)
   if (!self->message_done)
     {
       self->message_done = TRUE;
-      self->message = bb_message_parse_attached_stream (self->stream, self->light);
+      self->message = bb_message_parse_attached_stream (self->stream, self->block != NULL);
     }
   return self->message;
-}
-
-static gboolean
-field_is (const Field *field,
-          const char  *name)
-{
-  gsize len = strlen (name);
-
-  return field->name_len == len && g_ascii_strncasecmp (field->name, name, len) == 0;
-}
-
-static char *
-field_raw (const Field *field)
-{
-  return g_strndup (field->value, field->value_len);
-}
-
-/* As GMime's GMimeHeader value: unfolded, RFC 2047 decoded. */
-static char *
-field_text (const Field *field)
-{
-  g_autofree char *raw = field_raw (field);
-  g_autofree char *unfolded = g_mime_utils_header_unfold (raw);
-  g_autoptr (GMimeParserOptions) options = bb_message_parser_options_new ();
-
-  return g_mime_utils_header_decode_text (options, unfolded);
-}
-
-static const Field *
-find_field (BbOriginal *self,
-            const char *name,
-            gboolean    last)
-{
-  const Field *found = NULL;
-
-  for (guint i = 0; i < self->fields->len; i++)
-    {
-      const Field *field = &g_array_index (self->fields, Field, i);
-
-      if (field_is (field, name))
-        {
-          found = field;
-          if (!last)
-            break;
-        }
-    }
-  return found;
-}
-
-static char *
-field_message_id (const Field *field)
-{
-  g_autofree char *raw = field_raw (field);
-
-  return g_mime_utils_decode_message_id (raw);
-}
-
-/* The last field of that name, as @decode reads it, once. */
-static const char *
-last_field_value (BbOriginal *self,
-                  const char *name,
-                  Lazy       *slot,
-                  char     *(*decode) (const Field *field))
-{
-  if (!slot->done)
-    {
-      const Field *field = find_field (self, name, TRUE);
-
-      slot->done = TRUE;
-      slot->value = field != NULL ? decode (field) : NULL;
-    }
-  return slot->value;
 }
 
 /**
@@ -331,12 +161,12 @@ last_field_value (BbOriginal *self,
 const char *
 bb_original_get_subject (BbOriginal *self)
 {
-  if (!self->light)
-    {
-      GMimeMessage *message = bb_original_get_message (self);
-      return message != NULL ? g_mime_message_get_subject (message) : NULL;
-    }
-  return last_field_value (self, "Subject", &self->subject, field_text);
+  GMimeMessage *message;
+
+  if (self->block != NULL)
+    return bb_header_block_get_subject (self->block);
+  message = bb_original_get_message (self);
+  return message != NULL ? g_mime_message_get_subject (message) : NULL;
 }
 
 /**
@@ -348,12 +178,12 @@ bb_original_get_subject (BbOriginal *self)
 const char *
 bb_original_get_message_id (BbOriginal *self)
 {
-  if (!self->light)
-    {
-      GMimeMessage *message = bb_original_get_message (self);
-      return message != NULL ? g_mime_message_get_message_id (message) : NULL;
-    }
-  return last_field_value (self, "Message-ID", &self->message_id, field_message_id);
+  GMimeMessage *message;
+
+  if (self->block != NULL)
+    return bb_header_block_get_message_id (self->block);
+  message = bb_original_get_message (self);
+  return message != NULL ? g_mime_message_get_message_id (message) : NULL;
 }
 
 /**
@@ -366,81 +196,26 @@ const char *
 bb_original_get_header (BbOriginal *self,
                         const char *name)
 {
-  Cached       c = { 0 };
-  const Field *field;
+  GMimeMessage *message;
 
-  if (!self->light)
-    {
-      GMimeMessage *message = bb_original_get_message (self);
-      return message != NULL ? g_mime_object_get_header (GMIME_OBJECT (message), name) : NULL;
-    }
-  for (guint i = 0; i < self->cache->len; i++)
-    {
-      Cached *cached = &g_array_index (self->cache, Cached, i);
-      if (g_ascii_strcasecmp (cached->name, name) == 0)
-        return cached->value;
-    }
-  field = find_field (self, name, FALSE);
-  c.name = g_strdup (name);
-  c.value = field != NULL ? field_text (field) : NULL;
-  g_array_append_val (self->cache, c);
-  return c.value;
+  if (self->block != NULL)
+    return bb_header_block_get (self->block, name);
+  message = bb_original_get_message (self);
+  return message != NULL ? g_mime_object_get_header (GMIME_OBJECT (message), name) : NULL;
 }
 
 static InternetAddressList *
-addresses (BbOriginal *self,
-           const char *name)
+tree_addresses (BbOriginal           *self,
+                GMimeAddressType      type,
+                InternetAddressList **slot)
 {
-  InternetAddressList *list = internet_address_list_new ();
-  g_autoptr (GMimeParserOptions) options = NULL;
-
-  for (guint i = 0; i < self->fields->len; i++)
-    {
-      const Field *field = &g_array_index (self->fields, Field, i);
-      g_autofree char *raw = NULL;
-      g_autoptr (InternetAddressList) parsed = NULL;
-
-      if (!field_is (field, name))
-        continue;
-      if (options == NULL)
-        options = bb_message_parser_options_new ();
-      raw = field_raw (field);
-      parsed = internet_address_list_parse (options, raw);
-      if (parsed != NULL)
-        internet_address_list_append (list, parsed);
-    }
-  return list;
-}
-
-static guint
-count_fields (BbOriginal *self,
-              const char *name)
-{
-  guint n = 0;
-
-  for (guint i = 0; i < self->fields->len; i++)
-    if (field_is (&g_array_index (self->fields, Field, i), name))
-      n++;
-  return n;
-}
-
-static InternetAddressList *
-get_addresses (BbOriginal           *self,
-               const char           *name,
-               GMimeAddressType      type,
-               InternetAddressList **slot)
-{
-  if (*slot != NULL)
-    return *slot;
-  if (!self->light)
+  if (*slot == NULL)
     {
       GMimeMessage *message = bb_original_get_message (self);
 
       *slot = message != NULL ? g_object_ref (g_mime_message_get_addresses (message, type))
                               : internet_address_list_new ();
     }
-  else
-    *slot = addresses (self, name);
   return *slot;
 }
 
@@ -454,7 +229,9 @@ get_addresses (BbOriginal           *self,
 InternetAddressList *
 bb_original_get_from (BbOriginal *self)
 {
-  return get_addresses (self, "From", GMIME_ADDRESS_TYPE_FROM, &self->from);
+  if (self->block != NULL)
+    return bb_header_block_get_from (self->block);
+  return tree_addresses (self, GMIME_ADDRESS_TYPE_FROM, &self->from);
 }
 
 /**
@@ -467,7 +244,19 @@ bb_original_get_from (BbOriginal *self)
 InternetAddressList *
 bb_original_get_to (BbOriginal *self)
 {
-  return get_addresses (self, "To", GMIME_ADDRESS_TYPE_TO, &self->to);
+  if (self->block != NULL)
+    return bb_header_block_get_to (self->block);
+  return tree_addresses (self, GMIME_ADDRESS_TYPE_TO, &self->to);
+}
+
+static char *
+raw_value (BbHeaderBlock *block,
+           int            i)
+{
+  gsize       len = 0;
+  const char *raw = bb_header_block_get_raw (block, (guint) i, &len);
+
+  return g_strndup (raw, len);
 }
 
 /**
@@ -483,32 +272,32 @@ gboolean
 bb_original_get_single_part (BbOriginal *self,
                              gsize      *size)
 {
-  const Field     *type;
-  const Field     *encoding;
-  g_autofree char *type_text = NULL;
-  gsize            body;
+  BbHeaderBlock *block = self->block;
+  int            type;
+  int            encoding;
+  gsize          body;
 
   *size = 0;
-  if (!self->light || self->headers_only || find_field (self, "Content-Disposition", FALSE) != NULL)
+  if (block == NULL || self->headers_only || bb_header_block_find (block, "Content-Disposition", FALSE) >= 0)
     return FALSE;
-  type = find_field (self, "Content-Type", FALSE);
-  if (type != NULL)
+  type = bb_header_block_find (block, "Content-Type", FALSE);
+  if (type >= 0)
     {
-      g_autofree char *raw = field_raw (type);
+      g_autofree char *raw = raw_value (block, type);
+      g_autofree char *type_text = g_strstrip (g_ascii_strdown (raw, -1));
 
-      type_text = g_strstrip (g_ascii_strdown (raw, -1));
       /* text/… with no file name; anything else goes to the tree */
       if (!g_str_has_prefix (type_text, "text/") || strstr (type_text, "name") != NULL ||
-          count_fields (self, "Content-Type") > 1)
+          bb_header_block_count (block, "Content-Type") > 1)
         return FALSE;
     }
-  body = self->len - self->body_offset;
-  encoding = find_field (self, "Content-Transfer-Encoding", FALSE);
-  if (encoding != NULL)
+  body = self->len - bb_header_block_get_body_offset (block);
+  encoding = bb_header_block_find (block, "Content-Transfer-Encoding", FALSE);
+  if (encoding >= 0)
     {
-      g_autofree char *raw = field_raw (encoding);
+      g_autofree char *raw = raw_value (block, encoding);
 
-      if (count_fields (self, "Content-Transfer-Encoding") > 1)
+      if (bb_header_block_count (block, "Content-Transfer-Encoding") > 1)
         return FALSE;
       if (g_mime_content_encoding_from_string (g_strstrip (raw)) == GMIME_CONTENT_ENCODING_BASE64)
         body = body * 3 / 4;
