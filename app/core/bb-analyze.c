@@ -1377,7 +1377,9 @@ strip_noise_headers (const char *data,
           kept_from = p;
           skipping = FALSE;
         }
-      if (*p != ' ' && *p != '\t')
+      /* every noise field starts with one of these letters (see
+       * is_noise_header()): most lines need no further look */
+      if (*p == 'x' || *p == 'X' || *p == 'd' || *p == 'D' || *p == 'a' || *p == 'A' || *p == 'r' || *p == 'R')
         {
           const char *colon = memchr (p, ':', MIN ((gsize) (next - p), 64));
 

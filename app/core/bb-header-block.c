@@ -54,7 +54,6 @@ struct _BbHeaderBlock
   GArray              *fields; /* Field, pointing into @bytes */
   gsize                body_offset;
   GArray              *cache;  /* Cached */
-  GMimeParserOptions  *options;
   Lazy                 subject;
   Lazy                 message_id;
   InternetAddressList *from;
@@ -166,7 +165,6 @@ bb_header_block_free (BbHeaderBlock *self)
   g_array_unref (self->cache);
   g_array_unref (self->fields);
   g_free (self->bytes);
-  g_clear_pointer (&self->options, g_mime_parser_options_free);
   g_free (self->subject.value);
   g_free (self->message_id.value);
   g_clear_object (&self->from);
@@ -266,14 +264,6 @@ bb_header_block_count (BbHeaderBlock *self,
   return n;
 }
 
-static GMimeParserOptions *
-options (BbHeaderBlock *self)
-{
-  if (self->options == NULL)
-    self->options = bb_message_parser_options_new ();
-  return self->options;
-}
-
 static char *
 field_raw (const Field *field)
 {
@@ -288,7 +278,7 @@ field_text (BbHeaderBlock *self,
   g_autofree char *raw = field_raw (field);
   g_autofree char *unfolded = g_mime_utils_header_unfold (raw);
 
-  return g_mime_utils_header_decode_text (options (self), unfolded);
+  return g_mime_utils_header_decode_text (bb_message_parser_options (), unfolded);
 }
 
 static char *
@@ -375,20 +365,29 @@ addresses (BbHeaderBlock        *self,
 
   if (*slot != NULL)
     return *slot;
-  *slot = internet_address_list_new ();
   for (guint i = 0; i < self->fields->len; i++)
     {
       const Field *field = &g_array_index (self->fields, Field, i);
       g_autofree char *raw = NULL;
-      g_autoptr (InternetAddressList) parsed = NULL;
+      InternetAddressList *parsed;
 
       if (!field_is (field, name, len))
         continue;
       raw = field_raw (field);
-      parsed = internet_address_list_parse (options (self), raw);
-      if (parsed != NULL)
-        internet_address_list_append (*slot, parsed);
+      parsed = internet_address_list_parse (bb_message_parser_options (), raw);
+      if (parsed == NULL)
+        continue;
+      /* the first list parsed is kept, the next ones added to it */
+      if (*slot == NULL)
+        *slot = parsed;
+      else
+        {
+          internet_address_list_append (*slot, parsed);
+          g_object_unref (parsed);
+        }
     }
+  if (*slot == NULL)
+    *slot = internet_address_list_new ();
   return *slot;
 }
 

@@ -32,10 +32,9 @@ static GMimeMessage *
 parse_stream (GMimeStream *stream)
 {
   g_autoptr (GMimeParser) parser = g_mime_parser_new_with_stream (stream);
-  g_autoptr (GMimeParserOptions) options = bb_message_parser_options_new ();
 
   g_mime_parser_set_format (parser, GMIME_FORMAT_MESSAGE);
-  return g_mime_parser_construct_message (parser, options);
+  return g_mime_parser_construct_message (parser, bb_message_parser_options ());
 }
 
 GMimeMessage *
@@ -68,6 +67,29 @@ bb_message_parser_options_new (void)
   g_mime_parser_options_set_rfc2047_compliance_mode (options, GMIME_RFC_COMPLIANCE_LOOSE);
   g_mime_parser_options_set_parameter_compliance_mode (options, GMIME_RFC_COMPLIANCE_LOOSE);
   return options;
+}
+
+static gpointer
+parser_options_build (gpointer data)
+{
+  return bb_message_parser_options_new ();
+}
+
+/**
+ * bb_message_parser_options:
+ *
+ * The options of bb_message_parser_options_new(), made once per process
+ * and never changed after: every parse and every header decoded here
+ * reads them, and GMime copies them into each object it builds.
+ *
+ * Returns: (transfer none): the options
+ */
+GMimeParserOptions *
+bb_message_parser_options (void)
+{
+  static GOnce once = G_ONCE_INIT;
+
+  return g_once (&once, parser_options_build, NULL);
 }
 
 /**
@@ -159,6 +181,59 @@ part_charset (GMimeObject *object)
   return cs != NULL ? g_strdup (cs) : NULL;
 }
 
+/**
+ * bb_message_stream_data:
+ * @stream: a stream GMime made while parsing
+ * @len: (out): the number of bytes
+ *
+ * The bytes of @stream read in place, when it is a window on a memory
+ * buffer (what GMime makes of a part's content in a message parsed from
+ * memory).
+ *
+ * Returns: (nullable) (transfer none): the bytes, or %NULL when @stream
+ *   is no memory stream
+ */
+const char *
+bb_message_stream_data (GMimeStream *stream,
+                        gsize       *len)
+{
+  GByteArray *buffer;
+  gint64      start, end;
+
+  *len = 0;
+  if (stream == NULL || !GMIME_IS_STREAM_MEM (stream))
+    return NULL;
+  buffer = g_mime_stream_mem_get_byte_array (GMIME_STREAM_MEM (stream));
+  if (buffer == NULL)
+    return NULL;
+  start = stream->bound_start;
+  end = stream->bound_end < 0 ? (gint64) buffer->len : stream->bound_end;
+  if (start < 0 || start > end || end > (gint64) buffer->len)
+    return NULL;
+  *len = (gsize) (end - start);
+  return (const char *) buffer->data + start;
+}
+
+/* Whether a part's content is its bytes as they are: no transfer
+ * encoding to undo. */
+static gboolean
+is_identity_encoding (GMimeContentEncoding encoding)
+{
+  switch (encoding)
+    {
+    case GMIME_CONTENT_ENCODING_DEFAULT:
+    case GMIME_CONTENT_ENCODING_7BIT:
+    case GMIME_CONTENT_ENCODING_8BIT:
+    case GMIME_CONTENT_ENCODING_BINARY:
+      return TRUE;
+    case GMIME_CONTENT_ENCODING_BASE64:
+    case GMIME_CONTENT_ENCODING_QUOTEDPRINTABLE:
+    case GMIME_CONTENT_ENCODING_UUENCODE:
+    default:
+      return FALSE;
+    }
+}
+
 /* The decoded bytes of a leaf part, as they are (no charset conversion). */
 static GByteArray *
 part_bytes (GMimePart *part)
@@ -188,9 +263,25 @@ char *
 bb_message_part_text (GMimePart *part,
                       gsize     *raw_size)
 {
-  g_autoptr (GByteArray) bytes = part_bytes (part);
+  GMimeDataWrapper *wrapper = g_mime_part_get_content (part);
+  g_autoptr (GByteArray) bytes = NULL;
   g_autofree char *charset = NULL;
 
+  /* a part with nothing to decode is read where it lies */
+  if (wrapper != NULL && is_identity_encoding (g_mime_data_wrapper_get_encoding (wrapper)))
+    {
+      gsize       len = 0;
+      const char *data = bb_message_stream_data (g_mime_data_wrapper_get_stream (wrapper), &len);
+
+      if (data != NULL)
+        {
+          if (raw_size != NULL)
+            *raw_size = len;
+          charset = part_charset (GMIME_OBJECT (part));
+          return bb_text_to_utf8 (data, len, charset);
+        }
+    }
+  bytes = part_bytes (part);
   if (raw_size != NULL)
     *raw_size = bytes != NULL ? bytes->len : 0;
   if (bytes == NULL)
@@ -292,21 +383,8 @@ take_original_part (BbMessage *self,
 
   if (self->original != NULL && !self->original_headers_only)
     return;
-  if (stream != NULL)
-    switch (g_mime_data_wrapper_get_encoding (wrapper))
-      {
-      case GMIME_CONTENT_ENCODING_DEFAULT:
-      case GMIME_CONTENT_ENCODING_7BIT:
-      case GMIME_CONTENT_ENCODING_8BIT:
-      case GMIME_CONTENT_ENCODING_BINARY:
-        original = bb_original_new_for_stream (stream, FALSE);
-        break;
-      case GMIME_CONTENT_ENCODING_BASE64:
-      case GMIME_CONTENT_ENCODING_QUOTEDPRINTABLE:
-      case GMIME_CONTENT_ENCODING_UUENCODE:
-      default:
-        break;
-      }
+  if (stream != NULL && is_identity_encoding (g_mime_data_wrapper_get_encoding (wrapper)))
+    original = bb_original_new_for_stream (stream, FALSE);
   if (original == NULL)
     {
       g_autoptr (GByteArray) bytes = part_bytes (part);
@@ -462,7 +540,6 @@ parse_body (BbHeaderBlock *block,
   GByteArray *bytes = g_byte_array_sized_new (len - offset + 256);
   g_autoptr (GMimeStream) stream = NULL;
   g_autoptr (GMimeParser) parser = NULL;
-  g_autoptr (GMimeParserOptions) options = bb_message_parser_options_new ();
 
   for (guint i = 0; i < n; i++)
     {
@@ -482,7 +559,7 @@ parse_body (BbHeaderBlock *block,
   stream = g_mime_stream_mem_new_with_byte_array (bytes);
   parser = g_mime_parser_new_with_stream (stream);
   g_mime_parser_set_format (parser, GMIME_FORMAT_MESSAGE);
-  return g_mime_parser_construct_part (parser, options);
+  return g_mime_parser_construct_part (parser, bb_message_parser_options ());
 }
 
 /**

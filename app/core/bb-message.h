@@ -34,6 +34,7 @@ typedef struct
 
 void          bb_message_init        (void);
 GMimeParserOptions *bb_message_parser_options_new (void);
+GMimeParserOptions *bb_message_parser_options (void);
 GMimeMessage *bb_message_parse_bytes (const char *data,
                                       gsize       len);
 GMimeMessage *bb_message_parse_attached (const char *data,
@@ -54,6 +55,8 @@ const char   *bb_message_get_message_id (BbMessage *self);
 InternetAddressList *bb_message_get_from (BbMessage *self);
 InternetAddressList *bb_message_get_to (BbMessage   *self);
 void          bb_message_free        (BbMessage *self);
+const char   *bb_message_stream_data (GMimeStream *stream,
+                                      gsize       *len);
 char         *bb_message_part_text   (GMimePart *part,
                                       gsize     *raw_size);
 gsize         bb_message_part_size   (GMimePart *part);

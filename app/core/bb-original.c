@@ -86,18 +86,14 @@ BbOriginal *
 bb_original_new_for_stream (GMimeStream *stream,
                             gboolean     headers_only)
 {
-  GByteArray *buffer;
-  gint64      start, end;
+  gsize       len = 0;
+  const char *data = bb_message_stream_data (stream, &len);
+  gint64      start;
 
-  if (!GMIME_IS_STREAM_MEM (stream))
+  if (data == NULL)
     return NULL;
-  buffer = g_mime_stream_mem_get_byte_array (GMIME_STREAM_MEM (stream));
   start = stream->bound_start;
-  end = stream->bound_end < 0 ? (gint64) buffer->len : stream->bound_end;
-  if (buffer == NULL || start < 0 || start > end || end > (gint64) buffer->len)
-    return NULL;
-  return original_new (g_mime_stream_substream (stream, start, end), (const char *) buffer->data + start,
-                       (gsize) (end - start), headers_only);
+  return original_new (g_mime_stream_substream (stream, start, start + (gint64) len), data, len, headers_only);
 }
 
 void
