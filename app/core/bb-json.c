@@ -18,6 +18,45 @@
 
 #include <string.h>
 
+/* Appends @n bytes: straight into the string's room when it has it (the
+ * usual case once the batch's string has grown), else through GString. */
+static inline void
+put (GString    *out,
+     const char *s,
+     gsize       n)
+{
+  gsize at = out->len;
+
+  if (G_LIKELY (at + n < out->allocated_len))
+    {
+      memcpy (out->str + at, s, n);
+      out->len = at + n;
+      out->str[out->len] = '\0';
+    }
+  else
+    g_string_append_len (out, s, n);
+}
+
+static inline void
+put_c (GString *out,
+       char     c)
+{
+  put (out, &c, 1);
+}
+
+/* The bytes of a string that need no escaping (printable ASCII but the
+ * quote and the backslash); the rest is left to the careful path. */
+static gsize
+plain_ascii_run (const char *p)
+{
+  const char *q = p;
+  guchar      c;
+
+  while ((c = (guchar) *q) >= 0x20 && c < 0x7f && c != '"' && c != '\\')
+    q++;
+  return q - p;
+}
+
 /**
  * bb_json_append_string:
  *
@@ -29,15 +68,25 @@ bb_json_append_string (GString    *out,
                        const char *value)
 {
   g_autofree char *valid = NULL;
+  gsize            plain;
 
   if (value == NULL)
     {
-      g_string_append (out, "null");
+      put (out, "null", 4);
+      return;
+    }
+  /* most values are plain ASCII through and through: one copy */
+  plain = plain_ascii_run (value);
+  if (value[plain] == '\0')
+    {
+      put_c (out, '"');
+      put (out, value, plain);
+      put_c (out, '"');
       return;
     }
   if (!g_utf8_validate (value, -1, NULL))
     value = valid = g_utf8_make_valid (value, -1);
-  g_string_append_c (out, '"');
+  put_c (out, '"');
   for (const char *p = value; *p != '\0';)
     {
       const char *run = p;
@@ -47,32 +96,32 @@ bb_json_append_string (GString    *out,
       while ((c = (guchar) *p) >= 0x20 && c != '"' && c != '\\' && c != 0x7f)
         p++;
       if (p > run)
-        g_string_append_len (out, run, p - run);
+        put (out, run, p - run);
       if (c == '\0')
         break;
       switch (c)
         {
         case '"':
-          g_string_append (out, "\\\"");
+          put (out, "\\\"", 2);
           break;
         case '\\':
-          g_string_append (out, "\\\\");
+          put (out, "\\\\", 2);
           break;
         case '\n':
-          g_string_append (out, "\\n");
+          put (out, "\\n", 2);
           break;
         case '\r':
-          g_string_append (out, "\\r");
+          put (out, "\\r", 2);
           break;
         case '\t':
-          g_string_append (out, "\\t");
+          put (out, "\\t", 2);
           break;
         default:
           g_string_append_printf (out, "\\u%04x", c);
         }
       p++;
     }
-  g_string_append_c (out, '"');
+  put_c (out, '"');
 }
 
 /**
@@ -90,11 +139,11 @@ bb_json_key (GString    *out,
     {
       char last = out->str[out->len - 1];
       if (last != '{' && last != '[')
-        g_string_append_c (out, ',');
+        put_c (out, ',');
     }
-  g_string_append_c (out, '"');
-  g_string_append (out, name);
-  g_string_append (out, "\":");
+  put_c (out, '"');
+  put (out, name, strlen (name));
+  put (out, "\":", 2);
 }
 
 /**
@@ -116,7 +165,10 @@ bb_json_member_bool (GString    *out,
                      gboolean    value)
 {
   bb_json_key (out, name);
-  g_string_append (out, value ? "true" : "false");
+  if (value)
+    put (out, "true", 4);
+  else
+    put (out, "false", 5);
 }
 
 /**
@@ -135,14 +187,14 @@ bb_json_member_strv (GString           *out,
       g_string_append (out, "null");
       return;
     }
-  g_string_append_c (out, '[');
+  put_c (out, '[');
   for (guint i = 0; values[i] != NULL; i++)
     {
       if (i > 0)
-        g_string_append_c (out, ',');
+        put_c (out, ',');
       bb_json_append_string (out, values[i]);
     }
-  g_string_append_c (out, ']');
+  put_c (out, ']');
 }
 
 static void
@@ -165,21 +217,21 @@ write_provider (GString          *out,
       g_string_append (out, "null");
       return;
     }
-  g_string_append_c (out, '{');
+  put_c (out, '{');
   bb_json_member_string (out, "id", provider->id);
   bb_json_member_string (out, "name", bb_provider_get_display_name (provider));
   bb_json_member_bool (out, "personal", provider->personal);
-  g_string_append_c (out, '}');
+  put_c (out, '}');
 }
 
 static void
 write_mailbox (GString         *out,
                const BbMailbox *mailbox)
 {
-  g_string_append_c (out, '{');
+  put_c (out, '{');
   bb_json_member_string (out, "name", mailbox->name);
   bb_json_member_string (out, "address", mailbox->address);
-  g_string_append_c (out, '}');
+  put_c (out, '}');
 }
 
 static void
@@ -188,14 +240,14 @@ write_blocklists (GString    *out,
                   BbJsonFlags flags)
 {
   bb_json_key (out, "blocklists");
-  g_string_append_c (out, '[');
+  put_c (out, '[');
   for (guint i = 0; hits != NULL && i < hits->len; i++)
     {
       const BbBlocklistHit *hit = g_ptr_array_index (hits, i);
 
       if (i > 0)
-        g_string_append_c (out, ',');
-      g_string_append_c (out, '{');
+        put_c (out, ',');
+      put_c (out, '{');
       bb_json_member_string (out, "id", hit->list->id);
       bb_json_member_string (out, "name", bb_kb_gettext (hit->list->name));
       bb_json_member_string (out, "listed", hit->listed);
@@ -203,9 +255,9 @@ write_blocklists (GString    *out,
       bb_json_member_bool (out, "defunct", hit->list->defunct);
       if (flags & BB_JSON_EXPLAIN)
         bb_json_member_string (out, "advice", bb_kb_gettext (hit->list->advice));
-      g_string_append_c (out, '}');
+      put_c (out, '}');
     }
-  g_string_append_c (out, ']');
+  put_c (out, ']');
 }
 
 static void
@@ -220,7 +272,7 @@ write_recipient (GString     *out,
   g_autoptr (GPtrArray) steps = NULL;
   g_autofree char *explanation = NULL;
 
-  g_string_append_c (out, '{');
+  put_c (out, '{');
   bb_json_member_string (out, "address", bb_recipient_get_address (r));
   bb_json_member_string (out, "status", status);
   bb_json_member_string (out, "reply_code", reply_code);
@@ -244,7 +296,7 @@ write_recipient (GString     *out,
   write_blocklists (out, bb_recipient_get_blocklists (r), flags);
   if (!(flags & BB_JSON_EXPLAIN))
     {
-      g_string_append_c (out, '}');
+      put_c (out, '}');
       return;
     }
   bb_json_member_string (out, "provider_note",
@@ -257,15 +309,15 @@ write_recipient (GString     *out,
   bb_json_member_string (out, "explanation", explanation);
   steps = bb_advice_steps (bounce, r);
   bb_json_key (out, "steps");
-  g_string_append_c (out, '[');
+  put_c (out, '[');
   for (guint i = 0; steps != NULL && i < steps->len; i++)
     {
       if (i > 0)
-        g_string_append_c (out, ',');
+        put_c (out, ',');
       bb_json_append_string (out, g_ptr_array_index (steps, i));
     }
-  g_string_append_c (out, ']');
-  g_string_append_c (out, '}');
+  put_c (out, ']');
+  put_c (out, '}');
 }
 
 /**
@@ -294,7 +346,7 @@ bb_json_write_bounce_with_flags (GString    *out,
   guint      n = bb_bounce_get_n_recipients (bounce);
   GPtrArray *list;
 
-  g_string_append_c (out, '{');
+  put_c (out, '{');
   bb_json_member_string (out, "source", bb_bounce_get_source (bounce));
   bb_json_member_bool (out, "bounce", bb_bounce_is_bounce (bounce));
   bb_json_member_string (out, "kind", bb_kind_to_string (bb_bounce_get_kind (bounce)));
@@ -308,21 +360,21 @@ bb_json_write_bounce_with_flags (GString    *out,
   write_provider (out, "sender_provider", bb_bounce_get_sender_provider (bounce));
 
   bb_json_key (out, "recipients");
-  g_string_append_c (out, '[');
+  put_c (out, '[');
   for (guint i = 0; i < n; i++)
     {
       if (i > 0)
-        g_string_append_c (out, ',');
+        put_c (out, ',');
       write_recipient (out, bounce, bb_bounce_get_recipient (bounce, i), flags);
     }
-  g_string_append_c (out, ']');
+  put_c (out, ']');
 
   bb_json_key (out, "original");
   if (!bb_bounce_has_original (bounce))
     g_string_append (out, "null");
   else
     {
-      g_string_append_c (out, '{');
+      put_c (out, '{');
       bb_json_member_string (out, "subject", bb_bounce_get_original_subject (bounce));
       bb_json_member_string (out, "date", bb_bounce_get_original_date (bounce));
       bb_json_member_string (out, "message_id", bb_bounce_get_original_message_id (bounce));
@@ -332,44 +384,44 @@ bb_json_write_bounce_with_flags (GString    *out,
       else
         g_string_append (out, "null");
       bb_json_key (out, "to");
-      g_string_append_c (out, '[');
+      put_c (out, '[');
       list = bb_bounce_get_original_to (bounce);
       for (guint i = 0; i < list->len; i++)
         {
           if (i > 0)
-            g_string_append_c (out, ',');
+            put_c (out, ',');
           write_mailbox (out, g_ptr_array_index (list, i));
         }
-      g_string_append_c (out, ']');
+      put_c (out, ']');
       bb_json_key (out, "attachments");
-      g_string_append_c (out, '[');
+      put_c (out, '[');
       list = bb_bounce_get_attachments (bounce);
       for (guint i = 0; i < list->len; i++)
         {
           const BbAttachment *att = g_ptr_array_index (list, i);
 
           if (i > 0)
-            g_string_append_c (out, ',');
-          g_string_append_c (out, '{');
+            put_c (out, ',');
+          put_c (out, '{');
           bb_json_member_string (out, "filename", att->filename);
           bb_json_member_string (out, "content_type", att->content_type);
           kv_uint (out, "size", att->size);
-          g_string_append_c (out, '}');
+          put_c (out, '}');
         }
-      g_string_append_c (out, ']');
+      put_c (out, ']');
       kv_uint (out, "size", bb_bounce_get_original_size (bounce));
-      g_string_append_c (out, '}');
+      put_c (out, '}');
     }
 
   bb_json_key (out, "content_hints");
-  g_string_append_c (out, '[');
+  put_c (out, '[');
   list = bb_bounce_get_content_hints (bounce);
   for (guint i = 0; i < list->len; i++)
     {
       const BbContentHint *hint = g_ptr_array_index (list, i);
       if (i > 0)
-        g_string_append_c (out, ',');
-      g_string_append_c (out, '{');
+        put_c (out, ',');
+      put_c (out, '{');
       bb_json_member_string (out, "id", hint->id);
       bb_json_member_string (out, "detail", hint->detail);
       if (flags & BB_JSON_EXPLAIN)
@@ -377,8 +429,8 @@ bb_json_write_bounce_with_flags (GString    *out,
           g_autofree char *text = bb_content_hint_describe (hint);
           bb_json_member_string (out, "text", text);
         }
-      g_string_append_c (out, '}');
+      put_c (out, '}');
     }
-  g_string_append_c (out, ']');
-  g_string_append_c (out, '}');
+  put_c (out, ']');
+  put_c (out, '}');
 }

@@ -8,6 +8,7 @@
 
 #include "bb-match.h"
 #include "bb-provider-codes.h"
+#include "bb-text.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
@@ -691,7 +692,7 @@ has_continuation_prefix (const char *text)
 static char *
 normalize_diagnostic (const char *diagnostic)
 {
-  g_autofree char *lower = g_ascii_strdown (diagnostic, -1);
+  g_autofree char *lower = bb_text_ascii_down (diagnostic, -1);
   g_auto (GStrv) tokens = g_strsplit_set (lower, " \t\r\n\f\v", -1);
   g_autoptr (GString) out = g_string_new (NULL);
   char reply[4] = "";
@@ -767,7 +768,7 @@ bb_provider_code_match (const BbProvider *provider,
 
   g_return_val_if_fail (diagnostic_lower != NULL, NULL);
 
-  lower = g_ascii_strdown (diagnostic_lower, -1);
+  lower = bb_text_ascii_down (diagnostic_lower, -1);
   /* Only multi-line replies ("550-5.7.1 …") need normalising. */
   if (has_continuation_prefix (lower))
     normalized = normalize_diagnostic (lower);

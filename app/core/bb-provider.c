@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "bb-provider.h"
+#include "bb-text.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
@@ -601,7 +602,7 @@ normalize_host (const char *host)
   if (len == 0 || looks_like_ip_address (start))
     return NULL;
 
-  return g_ascii_strdown (start, -1);
+  return bb_text_ascii_down (start, -1);
 }
 
 /**
@@ -702,7 +703,7 @@ bb_provider_for_domain (const char *domain)
 
   g_return_val_if_fail (domain != NULL, NULL);
 
-  copy = g_ascii_strdown (domain, -1);
+  copy = bb_text_ascii_down (domain, -1);
   g_strstrip (copy);
   start = copy;
 

@@ -430,7 +430,7 @@ bb_text_html_to_text (const char *html,
               for (char *q = closer; *q != '\0'; q++)
                 *q = g_ascii_tolower (*q);
               {
-                g_autofree char *lower_rest = g_ascii_strdown (close, MIN (end - close, 1 << 20));
+                g_autofree char *lower_rest = bb_text_ascii_down (close, MIN (end - close, 1 << 20));
                 c = strstr (lower_rest, closer);
                 p = c != NULL ? close + (c - lower_rest) : end;
               }
@@ -483,6 +483,29 @@ bb_text_html_to_text (const char *html,
 }
 
 /**
+ * bb_text_ascii_down:
+ * @len: bytes to read, or -1 up to the NUL
+ *
+ * As g_ascii_strdown(), without a function call per character (it runs
+ * over every diagnostic, several times).
+ *
+ * Returns: (transfer full): the copy, ASCII letters in lower case
+ */
+char *
+bb_text_ascii_down (const char *str,
+                    gssize      len)
+{
+  char *out;
+
+  g_return_val_if_fail (str != NULL, NULL);
+  out = len < 0 ? g_strdup (str) : g_strndup (str, (gsize) len);
+  for (char *p = out; *p != '\0'; p++)
+    if ((guchar) (*p - 'A') < 26)
+      *p += 'a' - 'A';
+  return out;
+}
+
+/**
  * bb_text_collapse:
  *
  * Unfolds: every run of white space (newlines included) becomes one space;
@@ -527,7 +550,7 @@ char *
 bb_text_ascii_lower (const char *text,
                      gssize      len)
 {
-  return g_ascii_strdown (text, len);
+  return bb_text_ascii_down (text, len);
 }
 
 static inline gboolean
