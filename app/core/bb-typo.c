@@ -428,24 +428,55 @@ static const char *const generic_tlds[] = {
   "blog",
 };
 
-static gboolean
-str_in (const char        *str,
-        const char *const *list,
+/* The word lists above as hash sets, made once per process and never
+ * changed after: every recipient's domain is looked up in them. */
+typedef struct
+{
+  GHashTable *popular;
+  GHashTable *never_suggest;
+  GHashTable *generic_tlds;
+  GHashTable *typos; /* typed → intended */
+} TypoIndex;
+
+static GHashTable *
+set_of (const char *const *list,
         gsize              n)
 {
-  for (gsize i = 0; i < n; i++)
-    {
-      if (strcmp (str, list[i]) == 0)
-        return TRUE;
-    }
+  GHashTable *set = g_hash_table_new (g_str_hash, g_str_equal);
 
-  return FALSE;
+  for (gsize i = 0; i < n; i++)
+    g_hash_table_add (set, (gpointer) list[i]);
+  return set;
+}
+
+static gpointer
+typo_index_build (gpointer data)
+{
+  TypoIndex *index = g_new0 (TypoIndex, 1);
+
+  index->popular = set_of (popular_domains, G_N_ELEMENTS (popular_domains));
+  index->never_suggest = set_of (never_suggest, G_N_ELEMENTS (never_suggest));
+  index->generic_tlds = set_of (generic_tlds, G_N_ELEMENTS (generic_tlds));
+  index->typos = g_hash_table_new (g_str_hash, g_str_equal);
+  /* the first pair for a misspelling wins, as in a walk down the list */
+  for (gsize i = G_N_ELEMENTS (explicit_typos); i > 0; i--)
+    g_hash_table_insert (index->typos, (gpointer) explicit_typos[i - 1].typed,
+                         (gpointer) explicit_typos[i - 1].intended);
+  return index;
+}
+
+static const TypoIndex *
+typo_index (void)
+{
+  static GOnce once = G_ONCE_INIT;
+
+  return g_once (&once, typo_index_build, NULL);
 }
 
 static gboolean
 is_popular (const char *domain)
 {
-  return str_in (domain, popular_domains, G_N_ELEMENTS (popular_domains));
+  return g_hash_table_contains (typo_index ()->popular, domain);
 }
 
 /* Position of the public suffix in @domain ("gmail.co.uk" → "co.uk"),
@@ -501,7 +532,7 @@ is_valid_tld (const char *tld)
       return strstr (country_tlds, needle) != NULL;
     }
 
-  return str_in (tld, generic_tlds, G_N_ELEMENTS (generic_tlds));
+  return g_hash_table_contains (typo_index ()->generic_tlds, tld);
 }
 
 static gboolean
@@ -509,8 +540,7 @@ is_known_domain (const char *domain)
 {
   const char *last_dot = strrchr (domain, '.');
 
-  if (is_popular (domain) ||
-      str_in (domain, never_suggest, G_N_ELEMENTS (never_suggest)))
+  if (is_popular (domain) || g_hash_table_contains (typo_index ()->never_suggest, domain))
     return TRUE;
 
   /* hotmail.ca, yahoo.ie …: the providers' other mailbox domains, as
@@ -892,6 +922,28 @@ clean_input (const char *input,
   if (!g_utf8_validate (input, -1, NULL))
     return NULL;
 
+  /* Plain ASCII, the usual address: NFKC and lower-casing leave it as it
+   * is, so the clean-up is dropping the decoration and the white space,
+   * and only dropped white space counts as a change. */
+  {
+    const char *p = input;
+
+    while (*p != '\0' && (guchar) *p < 0x80)
+      p++;
+    if (*p == '\0')
+      {
+        char *ascii = strip_decoration (input);
+        char *to = ascii;
+
+        for (const char *from = ascii; *from != '\0'; from++)
+          if (*from != ' ' && *from != '\t' && *from != '\n' && *from != '\r' && *from != '\f')
+            *to++ = *from;
+        *changed = *to != '\0';
+        *to = '\0';
+        return ascii;
+      }
+  }
+
   /* NFKC leaves ASCII as it is: most addresses need no normalising */
   {
     const char *p = input;
@@ -961,11 +1013,12 @@ suggest_clean_domain (const char *domain)
     return NULL;
 
   /* 1. Known misspellings */
-  for (gsize i = 0; i < G_N_ELEMENTS (explicit_typos); i++)
-    {
-      if (strcmp (domain, explicit_typos[i].typed) == 0)
-        return g_strdup (explicit_typos[i].intended);
-    }
+  {
+    const char *intended = g_hash_table_lookup (typo_index ()->typos, domain);
+
+    if (intended != NULL)
+      return g_strdup (intended);
+  }
 
   /* 2. A popular name with a broken or typo-prone suffix */
   match = popular_name_wrong_suffix (domain);
