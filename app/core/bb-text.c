@@ -429,11 +429,8 @@ bb_text_html_to_text (const char *html,
               g_snprintf (closer, sizeof closer, "</%.*s", (int) (name_end - tag), tag);
               for (char *q = closer; *q != '\0'; q++)
                 *q = g_ascii_tolower (*q);
-              {
-                g_autofree char *lower_rest = bb_text_ascii_down (close, MIN (end - close, 1 << 20));
-                c = strstr (lower_rest, closer);
-                p = c != NULL ? close + (c - lower_rest) : end;
-              }
+              c = bb_text_find_ci_len (close, MIN (end - close, 1 << 20), closer);
+              p = c != NULL ? c : end;
               close = memchr (p, '>', end - p);
               p = close != NULL ? close + 1 : end;
               continue;
