@@ -578,7 +578,7 @@ bb_classify_recipient (BbBounce    *bounce,
 
   if (reason == NULL)
     {
-      pc = bb_provider_code_match (r->provider, lower);
+      pc = bb_provider_code_match_text (r->provider, &ctx.mt);
       if (pc != NULL && pc->reason != NULL)
         {
           reason = pc->reason;
@@ -595,7 +595,7 @@ bb_classify_recipient (BbBounce    *bounce,
         }
     }
   else
-    pc = bb_provider_code_match (r->provider, lower);
+    pc = bb_provider_code_match_text (r->provider, &ctx.mt);
 
   /* Wordings of particular mail servers that decide on their own. */
   if (reason == NULL)

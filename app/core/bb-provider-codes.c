@@ -762,23 +762,42 @@ bb_provider_code_match (const BbProvider *provider,
                         const char       *diagnostic_lower)
 {
   g_autofree char *lower = NULL;
-  g_autofree char *normalized = NULL;
   BbMatchText      mt;
-  guint64          bits[N_WORDS] = { 0 };
 
   g_return_val_if_fail (diagnostic_lower != NULL, NULL);
 
   lower = bb_text_ascii_down (diagnostic_lower, -1);
-  /* Only multi-line replies ("550-5.7.1 …") need normalising. */
-  if (has_continuation_prefix (lower))
-    normalized = normalize_diagnostic (lower);
-  /* Hundreds of needles against one text: one pass marks those found. */
   bb_match_text_init (&mt, lower, strlen (lower));
-  bb_phrase_index_scan (needle_index (), &mt, mark_cb, bits);
-  if (normalized != NULL)
+  return bb_provider_code_match_text (provider, &mt);
+}
+
+/**
+ * bb_provider_code_match_text:
+ * @mt: the reply, lower-cased, made ready for matching
+ *
+ * As bb_provider_code_match(), for a reply the caller has matched
+ * already (the classifier reads the same text for the reasons).
+ *
+ * Returns: (transfer none) (nullable): the entry, or %NULL
+ */
+const BbProviderCode *
+bb_provider_code_match_text (const BbProvider  *provider,
+                             const BbMatchText *mt)
+{
+  g_autofree char *normalized = NULL;
+  BbMatchText      nmt;
+  guint64          bits[N_WORDS] = { 0 };
+
+  g_return_val_if_fail (mt != NULL, NULL);
+
+  /* Hundreds of needles against one text: one pass marks those found. */
+  bb_phrase_index_scan (needle_index (), mt, mark_cb, bits);
+  /* Only multi-line replies ("550-5.7.1 …") need normalising. */
+  if (has_continuation_prefix (mt->text))
     {
-      bb_match_text_init (&mt, normalized, strlen (normalized));
-      bb_phrase_index_scan (needle_index (), &mt, mark_cb, bits);
+      normalized = normalize_diagnostic (mt->text);
+      bb_match_text_init (&nmt, normalized, strlen (normalized));
+      bb_phrase_index_scan (needle_index (), &nmt, mark_cb, bits);
     }
 
   for (gsize i = 0; i < G_N_ELEMENTS (entries); i++)

@@ -9,6 +9,7 @@
 #include <glib.h>
 
 #include "bb-enums.h"
+#include "bb-match.h"
 #include "bb-provider.h"
 
 G_BEGIN_DECLS
@@ -36,5 +37,7 @@ typedef struct
 
 const BbProviderCode *bb_provider_code_match (const BbProvider *provider,
                                               const char       *diagnostic_lower);
+const BbProviderCode *bb_provider_code_match_text (const BbProvider  *provider,
+                                                   const BbMatchText *mt);
 
 G_END_DECLS
