@@ -1282,125 +1282,6 @@ has_message_headers (BbMessage *message)
   return FALSE;
 }
 
-typedef struct
-{
-  const char *name;
-  gsize       len;
-} Name;
-
-#define NAME(s) { s, sizeof s - 1 }
-
-/* Header fields nothing here reads, and that make up much of a notice's
- * bytes (signatures, authentication results, providers' tracing): left
- * out before parsing, so GMime builds fewer objects. */
-static gboolean
-is_noise_header (const char *name,
-                 gsize       len)
-{
-  static const Name names[] = {
-    NAME ("dkim-signature"),
-    NAME ("domainkey-signature"),
-    NAME ("arc-seal"),
-    NAME ("arc-message-signature"),
-    NAME ("arc-authentication-results"),
-    NAME ("authentication-results"),
-    NAME ("received-spf"),
-    NAME ("x-google-dkim-signature"),
-    NAME ("x-gm-message-state"),
-    NAME ("x-google-smtp-source"),
-    NAME ("x-received"),
-    NAME ("x-ms-exchange-antispam-messagedata"),
-    NAME ("x-microsoft-antispam-message-info"),
-    NAME ("x-forefront-antispam-report"),
-    NAME ("x-ms-exchange-crosstenant-id"),
-  };
-  static const Name prefixes[] = {
-    NAME ("x-ms-exchange-"),
-    NAME ("x-microsoft-"),
-    NAME ("x-forefront-"),
-    NAME ("x-ms-"),
-    NAME ("x-yahoo-"),
-    NAME ("x-ymail-"),
-    NAME ("x-spam-"),
-    NAME ("x-virus-"),
-    NAME ("x-proofpoint-"),
-    NAME ("x-ironport-"),
-    NAME ("x-mailgun-"),
-    NAME ("x-ses-"),
-    NAME ("x-google-"),
-    NAME ("x-gm-"),
-    NAME ("x-eopattributedmessage"),
-    NAME ("x-eoptenant"),
-  };
-  char lower[64];
-
-  if (len < 8 || len >= sizeof lower ||
-      (name[0] != 'x' && name[0] != 'X' && name[0] != 'd' && name[0] != 'D' &&
-       name[0] != 'a' && name[0] != 'A' && name[0] != 'r' && name[0] != 'R'))
-    return FALSE;
-  for (gsize i = 0; i < len; i++)
-    lower[i] = g_ascii_tolower (name[i]);
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    if (names[i].len == len && memcmp (lower, names[i].name, len) == 0)
-      return TRUE;
-  if (lower[0] != 'x')
-    return FALSE;
-  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
-    if (len > prefixes[i].len && memcmp (lower, prefixes[i].name, prefixes[i].len) == 0)
-      return TRUE;
-  return FALSE;
-}
-
-static char *
-strip_noise_headers (const char *data,
-                     gsize       len,
-                     gsize      *out_len)
-{
-  const char *p = data;
-  const char *end = data + len;
-  GString    *out = NULL;
-  const char *kept_from = data;
-  gboolean    skipping = FALSE;
-
-  while (p < end)
-    {
-      const char *eol = memchr (p, '\n', end - p);
-      const char *next = eol != NULL ? eol + 1 : end;
-
-      if (skipping && (*p == ' ' || *p == '\t'))
-        {
-          p = next;
-          continue;
-        }
-      if (skipping)
-        {
-          kept_from = p;
-          skipping = FALSE;
-        }
-      /* every noise field starts with one of these letters (see
-       * is_noise_header()): most lines need no further look */
-      if (*p == 'x' || *p == 'X' || *p == 'd' || *p == 'D' || *p == 'a' || *p == 'A' || *p == 'r' || *p == 'R')
-        {
-          const char *colon = memchr (p, ':', MIN ((gsize) (next - p), 64));
-
-          if (colon != NULL && is_noise_header (p, colon - p))
-            {
-              if (out == NULL)
-                out = g_string_sized_new (len);
-              g_string_append_len (out, kept_from, p - kept_from);
-              skipping = TRUE;
-            }
-        }
-      p = next;
-    }
-  if (out == NULL)
-    return NULL;
-  if (!skipping)
-    g_string_append_len (out, kept_from, end - kept_from);
-  *out_len = out->len;
-  return g_string_free (out, FALSE);
-}
-
 /* A multipart whose declared boundary never occurs (a broken or
  * hand-edited notice): GMime then sees no parts at all.  Find the boundary
  * the body really uses and return the message with the header fixed. */
@@ -1819,7 +1700,6 @@ analyze_bytes (GBytes        *data,
 {
   BbBounce        *bounce = _bb_bounce_new (source);
   g_autofree char *normalized = NULL;
-  g_autofree char *stripped = NULL;
   g_autofree char *fragment_text = NULL;
   Analysis         a = { 0 };
   const char      *bytes;
@@ -1874,16 +1754,9 @@ analyze_bytes (GBytes        *data,
   if (looks_like_message (bytes, len))
     {
       BbMessage       *message;
-      gsize            stripped_len = 0;
       g_autofree char *fixed = NULL;
       gsize            fixed_len = 0;
 
-      stripped = strip_noise_headers (bytes, len, &stripped_len);
-      if (stripped != NULL)
-        {
-          bytes = stripped;
-          len = stripped_len;
-        }
       message = bb_message_parse (bytes, len);
 
       if (message != NULL && (fixed = fix_boundary (bytes, len, message, &fixed_len)) != NULL)
