@@ -67,6 +67,16 @@ assert_like_gmime (BbOriginal *original,
 
   if (message == NULL)
     return light;
+  /* its MIME tree, asked for first (before anything builds the whole
+   * message), written out whole */
+  {
+    GMimeObject     *body = bb_original_get_body (original);
+    GMimeObject     *gmime_body = g_mime_message_get_mime_part (message);
+    g_autofree char *tree = body != NULL ? g_mime_object_to_string (body, NULL) : NULL;
+    g_autofree char *gmime_tree = gmime_body != NULL ? g_mime_object_to_string (gmime_body, NULL) : NULL;
+
+    assert_str (tree, gmime_tree, label, "MIME tree");
+  }
   assert_str (bb_original_get_subject (original), g_mime_message_get_subject (message), label, "subject");
   assert_str (bb_original_get_message_id (original), g_mime_message_get_message_id (message), label, "message-id");
   for (guint i = 0; header_names[i] != NULL; i++)

@@ -644,8 +644,8 @@ original_text (Analysis     *a,
 
   if (a->msg != NULL && a->original == a->msg->original && !a->msg->original_headers_only)
     {
-      GMimeMessage *message = bb_original_get_message (a->original);
-      return message != NULL ? bb_message_body_text (message, max) : NULL;
+      GMimeObject *body = bb_original_get_body (a->original);
+      return body != NULL ? bb_message_body_text (body, max) : NULL;
     }
   if (a->original == a->original_owned && scan->original_offset != G_MAXSIZE)
     {
@@ -1089,8 +1089,7 @@ analyze (Analysis *a)
             b->original_size = size;
           else
             {
-              GMimeMessage *message = bb_original_get_message (a->original);
-              GMimeObject  *body = message != NULL ? g_mime_message_get_mime_part (message) : NULL;
+              GMimeObject *body = bb_original_get_body (a->original);
 
               if (body != NULL)
                 collect_attachments (b, body, 0);

@@ -290,10 +290,10 @@ _bb_content_hints_compute (BbBounce     *bounce,
   html = g_string_new (NULL);
   if (original != NULL && !bb_original_is_headers_only (original))
     {
-      GMimeMessage *message = bb_original_get_message (original);
+      GMimeObject *body = bb_original_get_body (original);
 
-      if (message != NULL && g_mime_message_get_mime_part (message) != NULL)
-        bb_message_collect_bodies (g_mime_message_get_mime_part (message), text, html, MAX_BODY, 0);
+      if (body != NULL)
+        bb_message_collect_bodies (body, text, html, MAX_BODY, 0);
     }
   if (text->len == 0 && html->len == 0 && original_text != NULL)
     g_string_append_len (text, original_text, MIN (strlen (original_text), MAX_BODY));

@@ -525,15 +525,23 @@ is_content_field (const char *name,
   return len >= 8 && g_ascii_strncasecmp (name, "Content-", 8) == 0;
 }
 
-/* The notice's MIME tree from its plainly regular header block: GMime is
- * given only the Content-* fields and the body, which is all GMime itself
- * hands the body of a message it parses (the other fields stay on the
- * GMimeMessage), so the tree is the same; the other fields are read by
- * @block, and GMime builds no object for them. */
-static GMimeObject *
-parse_body (BbHeaderBlock *block,
-            const char    *data,
-            gsize          len)
+/**
+ * bb_message_parse_body:
+ * @block: the message's header block, plainly regular
+ * @data: the whole message, @block's bytes first (the body is copied)
+ *
+ * The message's MIME tree: GMime is given only the Content-* fields and
+ * the body, which is all GMime itself hands the body of a message it
+ * parses (the other fields stay on the GMimeMessage), so the tree is the
+ * same; the other fields are read by @block, and GMime builds no object
+ * for them.
+ *
+ * Returns: (transfer full) (nullable): the top part
+ */
+GMimeObject *
+bb_message_parse_body (BbHeaderBlock *block,
+                       const char    *data,
+                       gsize          len)
 {
   gsize       offset = bb_header_block_get_body_offset (block);
   guint       n = bb_header_block_get_n_fields (block);
@@ -579,7 +587,7 @@ bb_message_parse (const char *data,
 
   if (block != NULL)
     {
-      GMimeObject *body = parse_body (block, data, len);
+      GMimeObject *body = bb_message_parse_body (block, data, len);
 
       if (body == NULL)
         return NULL;
@@ -788,12 +796,11 @@ bb_message_collect_bodies (GMimeObject *object,
  *   its HTML turned into text), trimmed
  */
 char *
-bb_message_body_text (GMimeMessage *message,
-                      gsize         max)
+bb_message_body_text (GMimeObject *body,
+                      gsize        max)
 {
   g_autoptr (GString) text = g_string_new (NULL);
   g_autoptr (GString) html = g_string_new (NULL);
-  GMimeObject *body = g_mime_message_get_mime_part (message);
   char        *out;
 
   if (body != NULL)

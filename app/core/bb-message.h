@@ -41,6 +41,9 @@ GMimeMessage *bb_message_parse_attached (const char *data,
                                          gsize       len);
 GMimeMessage *bb_message_parse_attached_stream (GMimeStream *stream,
                                                 gboolean     regular);
+GMimeObject  *bb_message_parse_body  (BbHeaderBlock *block,
+                                      const char    *data,
+                                      gsize          len);
 BbMessage    *bb_message_parse       (const char   *data,
                                       gsize         len);
 void          bb_message_walk        (BbMessage    *self);
@@ -65,7 +68,7 @@ void          bb_message_collect_bodies (GMimeObject *object,
                                          GString     *html,
                                          gsize        max,
                                          guint        depth);
-char         *bb_message_body_text   (GMimeMessage *message,
+char         *bb_message_body_text   (GMimeObject  *body,
                                       gsize         max);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BbMessage, bb_message_free)

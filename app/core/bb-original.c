@@ -35,7 +35,14 @@ struct _BbOriginal
   InternetAddressList *to;
   GMimeMessage  *message;   /* GMime's tree, made on demand */
   gboolean       message_done;
+  GMimeObject   *body;      /* the tree below the header block, on demand */
+  gboolean       body_done;
 };
+
+/* Bodies up to this size are parsed from a copy without the header block
+ * (see bb_original_get_body()); a larger one, with its attachments, is
+ * parsed where it lies, as a whole message. */
+#define LIGHT_BODY_MAX (4 * 1024 * 1024)
 
 static BbOriginal *
 original_new (GMimeStream *stream,
@@ -105,6 +112,7 @@ bb_original_free (BbOriginal *self)
   g_clear_pointer (&self->block, bb_header_block_free);
   g_clear_object (&self->from);
   g_clear_object (&self->to);
+  g_clear_object (&self->body);
   g_clear_object (&self->message);
   g_clear_object (&self->stream);
   g_free (self);
@@ -148,6 +156,36 @@ bb_original_get_message (BbOriginal *self)
       self->message = bb_message_parse_attached_stream (self->stream, self->block != NULL);
     }
   return self->message;
+}
+
+/**
+ * bb_original_get_body:
+ *
+ * The original's MIME tree (its parts, its attachments), parsed the first
+ * time it is asked for; as g_mime_message_get_mime_part() on
+ * bb_original_get_message(), without a GMime object for each header
+ * field when the header block is plainly regular.
+ *
+ * Returns: (transfer none) (nullable): the top part
+ */
+GMimeObject *
+bb_original_get_body (BbOriginal *self)
+{
+  if (!self->body_done)
+    {
+      self->body_done = TRUE;
+      if (self->block != NULL && !self->message_done &&
+          self->len - bb_header_block_get_body_offset (self->block) <= LIGHT_BODY_MAX)
+        self->body = bb_message_parse_body (self->block, self->data, self->len);
+      else
+        {
+          GMimeMessage *message = bb_original_get_message (self);
+          GMimeObject  *body = message != NULL ? g_mime_message_get_mime_part (message) : NULL;
+
+          self->body = body != NULL ? g_object_ref (body) : NULL;
+        }
+    }
+  return self->body;
 }
 
 /**

@@ -35,6 +35,7 @@ InternetAddressList *bb_original_get_to          (BbOriginal *self);
 gboolean             bb_original_get_single_part (BbOriginal *self,
                                                   gsize      *size);
 GMimeMessage        *bb_original_get_message     (BbOriginal *self);
+GMimeObject         *bb_original_get_body        (BbOriginal *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BbOriginal, bb_original_free)
 
