@@ -69,10 +69,17 @@ introduces_quote (const char *data,
   return len > 0 && data[len - 1] == ':';
 }
 
+/* Asked before a message is handed over: FALSE skips it, with neither
+ * its label made nor its bytes copied (a worker skips the batches of the
+ * others). */
+typedef gboolean (*WantFunc) (gsize    size,
+                              gpointer user_data);
+
 typedef struct
 {
   const char   *path;
   BbMessageFunc func;
+  WantFunc      want;
   gpointer      user_data;
   GByteArray   *buffer;
   guint         index;   /* messages seen in this file */
@@ -81,33 +88,46 @@ typedef struct
   gboolean stopped;
 } Reader;
 
+/* Hands a message over (@bytes, or else a copy of @data), labelled with
+ * its number in the file when @number is not 0. */
 static gboolean
-emit (Reader *r,
-      GBytes *message)
+deliver (Reader     *r,
+         guint       number,
+         GBytes     *bytes,
+         const char *data,
+         gsize       len)
+{
+  g_autofree char *label = NULL;
+  g_autoptr (GBytes) owned = NULL;
+
+  if (bytes != NULL)
+    len = g_bytes_get_size (bytes);
+  if (r->want != NULL && !r->want (len, r->user_data))
+    return TRUE;
+  label = number > 0 ? g_strdup_printf ("%s#%u", r->path, number) : g_strdup (r->path);
+  owned = bytes != NULL ? g_bytes_ref (bytes) : g_bytes_new (data, len);
+  return r->func (label, owned, NULL, r->user_data);
+}
+
+static gboolean
+emit (Reader     *r,
+      const char *data,
+      gsize       len)
 {
   r->index++;
   if (r->index == 1)
     {
-      r->pending = message;
+      r->pending = g_bytes_new (data, len);
       return TRUE;
     }
   if (r->pending != NULL)
     {
-      g_autofree char *first = g_strdup_printf ("%s#1", r->path);
       g_autoptr (GBytes) pending = g_steal_pointer (&r->pending);
 
-      if (!r->func (first, pending, NULL, r->user_data))
-        {
-          g_bytes_unref (message);
-          return FALSE;
-        }
+      if (!deliver (r, 1, pending, NULL, 0))
+        return FALSE;
     }
-  {
-    g_autofree char *label = g_strdup_printf ("%s#%u", r->path, r->index);
-    g_autoptr (GBytes) owned = message;
-
-    return r->func (label, owned, NULL, r->user_data);
-  }
+  return deliver (r, r->index, NULL, data, len);
 }
 
 /* Cuts complete messages off the front of the buffer.  With @final, the
@@ -142,7 +162,7 @@ cut_messages (Reader  *r,
                                      (eol != NULL ? (gsize) (eol - data) : len) - boundary) &&
               boundary > start && !introduces_quote (data + start, boundary - start))
             {
-              if (!emit (r, g_bytes_new (data + start, boundary - start)))
+              if (!emit (r, data + start, boundary - start))
                 return FALSE;
               start = boundary;
             }
@@ -151,7 +171,7 @@ cut_messages (Reader  *r,
     }
   if (final && len > start)
     {
-      if (!emit (r, g_bytes_new (data + start, len - start)))
+      if (!emit (r, data + start, len - start))
         return FALSE;
       start = len;
     }
@@ -165,6 +185,7 @@ read_stream (const char   *label,
              GInputStream *stream,
              GCancellable *cancellable,
              BbMessageFunc func,
+             WantFunc      want,
              gpointer      user_data)
 {
   Reader r = { 0 };
@@ -175,6 +196,7 @@ read_stream (const char   *label,
 
   r.path = label;
   r.func = func;
+  r.want = want;
   r.user_data = user_data;
   r.buffer = g_byte_array_sized_new (FIRST_READ_SIZE);
 
@@ -200,10 +222,10 @@ read_stream (const char   *label,
       else
         {
           /* small first reads: most inputs are one small message */
-          gsize want = old < CHUNK_SIZE ? FIRST_READ_SIZE : CHUNK_SIZE;
+          gsize ask = old < CHUNK_SIZE ? FIRST_READ_SIZE : CHUNK_SIZE;
 
-          g_byte_array_set_size (r.buffer, old + want);
-          n = g_input_stream_read (stream, r.buffer->data + old, want, cancellable, &error);
+          g_byte_array_set_size (r.buffer, old + ask);
+          n = g_input_stream_read (stream, r.buffer->data + old, ask, cancellable, &error);
           if (n < 0)
             {
               g_byte_array_set_size (r.buffer, old);
@@ -212,7 +234,7 @@ read_stream (const char   *label,
           g_byte_array_set_size (r.buffer, old + n);
           if (n == 0)
             break;
-          short_read = (gsize) n < want;
+          short_read = (gsize) n < ask;
         }
       /* Old Mac files end lines with CR alone: make them LF so that mbox
        * separators are found. */
@@ -252,7 +274,7 @@ read_stream (const char   *label,
       else if (cut_messages (&r, TRUE) && r.pending != NULL)
         {
           g_autoptr (GBytes) pending = g_steal_pointer (&r.pending);
-          func (label, pending, NULL, user_data);
+          deliver (&r, 0, pending, NULL, 0);
         }
     }
   g_clear_pointer (&r.pending, g_bytes_unref);
@@ -266,11 +288,18 @@ compare_names (gconstpointer a,
   return g_strcmp0 (*(const char *const *) a, *(const char *const *) b);
 }
 
+static void foreach_message (const char   *path,
+                             GCancellable *cancellable,
+                             BbMessageFunc func,
+                             WantFunc      want,
+                             gpointer      user_data);
+
 static gboolean
 walk_directory (const char   *path,
                 guint         depth,
                 GCancellable *cancellable,
                 BbMessageFunc func,
+                WantFunc      want,
                 gpointer      user_data)
 {
   g_autoptr (GDir) dir = NULL;
@@ -301,13 +330,46 @@ walk_directory (const char   *path,
         continue; /* no loops */
       if (g_file_test (child, G_FILE_TEST_IS_DIR))
         {
-          if (!walk_directory (child, depth + 1, cancellable, func, user_data))
+          if (!walk_directory (child, depth + 1, cancellable, func, want, user_data))
             return FALSE;
         }
       else if (g_file_test (child, G_FILE_TEST_IS_REGULAR))
-        bb_input_foreach_message (child, cancellable, func, user_data);
+        foreach_message (child, cancellable, func, want, user_data);
     }
   return TRUE;
+}
+
+static void
+foreach_message (const char   *path,
+                 GCancellable *cancellable,
+                 BbMessageFunc func,
+                 WantFunc      want,
+                 gpointer      user_data)
+{
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (GFileInputStream) stream = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (strcmp (path, "-") == 0)
+    {
+      g_autoptr (GInputStream) in = g_unix_input_stream_new (0, FALSE);
+      read_stream (path, in, cancellable, func, want, user_data);
+      return;
+    }
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      walk_directory (path, 0, cancellable, func, want, user_data);
+      return;
+    }
+  file = g_file_new_for_path (path);
+  stream = g_file_read (file, cancellable, &error);
+  if (stream == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_ ("Could not open “%s”: %s"), path, error->message);
+      func (path, NULL, message, user_data);
+      return;
+    }
+  read_stream (path, G_INPUT_STREAM (stream), cancellable, func, want, user_data);
 }
 
 /**
@@ -324,33 +386,10 @@ bb_input_foreach_message (const char   *path,
                           BbMessageFunc func,
                           gpointer      user_data)
 {
-  g_autoptr (GFile) file = NULL;
-  g_autoptr (GFileInputStream) stream = NULL;
-  g_autoptr (GError) error = NULL;
-
   g_return_if_fail (path != NULL);
   g_return_if_fail (func != NULL);
 
-  if (strcmp (path, "-") == 0)
-    {
-      g_autoptr (GInputStream) in = g_unix_input_stream_new (0, FALSE);
-      read_stream (path, in, cancellable, func, user_data);
-      return;
-    }
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      walk_directory (path, 0, cancellable, func, user_data);
-      return;
-    }
-  file = g_file_new_for_path (path);
-  stream = g_file_read (file, cancellable, &error);
-  if (stream == NULL)
-    {
-      g_autofree char *message = g_strdup_printf (_ ("Could not open “%s”: %s"), path, error->message);
-      func (path, NULL, message, user_data);
-      return;
-    }
-  read_stream (path, G_INPUT_STREAM (stream), cancellable, func, user_data);
+  foreach_message (path, cancellable, func, NULL, user_data);
 }
 
 /* ---- the pipeline: reader → workers → results in order ---- */
@@ -894,7 +933,9 @@ typedef struct
   int       out_fd;    /* where its frames go; -1: to p->write */
   gboolean  broken;    /* writing failed: stop */
   guint64   seen;      /* messages read, all batches */
-  guint32   digest;    /* of their labels and sizes */
+  guint32   digest;    /* of their sizes, in order */
+  gboolean  full;      /* the last message counted ends its batch */
+  gboolean  counted;   /* the message being handed over is counted */
 } Split;
 
 /* What a worker says after its last batch: what it read, so that the
@@ -929,26 +970,59 @@ split_flush (Split *s)
   s->bytes = 0;
 }
 
-/* Cuts batches exactly as on_message() does, keeping only its own. */
+/* Counts a message into the batches, which are cut exactly as
+ * on_message() cuts them; returns whether it falls in one of this
+ * worker's. */
+static gboolean
+split_count (Split *s,
+             gsize  size)
+{
+  gboolean mine = s->batch >= s->skip && s->batch % s->n == s->index;
+
+  /* FNV-1a over the sizes */
+  s->digest = (s->digest ^ (guint32) size) * 16777619u;
+  s->seen++;
+  s->count++;
+  s->bytes += size;
+  s->full = s->count >= BATCH_MESSAGES || s->bytes >= BATCH_BYTES;
+  return mine;
+}
+
+/* Before a message is handed over: only this worker's are. */
+static gboolean
+split_want (gsize    size,
+            gpointer user_data)
+{
+  Split *s = user_data;
+
+  if (split_count (s, size))
+    {
+      s->counted = TRUE;
+      return TRUE;
+    }
+  if (s->full)
+    split_flush (s);
+  return FALSE;
+}
+
 static gboolean
 split_on_message (const char *label,
                   GBytes     *data,
                   const char *error,
                   gpointer    user_data)
 {
-  Split *s = user_data;
-  gsize  size = data != NULL ? g_bytes_get_size (data) : 0;
+  Split   *s = user_data;
+  gboolean mine;
 
-  /* FNV-1a over the label and the size */
-  for (const char *c = label; *c != '\0'; c++)
-    s->digest = (s->digest ^ (guchar) *c) * 16777619u;
-  s->digest = (s->digest ^ (guint32) size) * 16777619u;
-  s->seen++;
-  if (s->batch >= s->skip && s->batch % s->n == s->index)
+  /* a file that cannot be read, or an empty one, comes unasked */
+  if (s->counted)
+    mine = TRUE;
+  else
+    mine = split_count (s, data != NULL ? g_bytes_get_size (data) : 0);
+  s->counted = FALSE;
+  if (mine)
     batch_add (&s->current, label, data, error);
-  s->count++;
-  s->bytes += size;
-  if (s->count >= BATCH_MESSAGES || s->bytes >= BATCH_BYTES)
+  if (s->full)
     split_flush (s);
   if (s->p->cancellable != NULL && g_cancellable_is_cancelled (s->p->cancellable))
     return FALSE;
@@ -963,7 +1037,7 @@ split_read_all (Split             *s,
     {
       if (s->p->cancellable != NULL && g_cancellable_is_cancelled (s->p->cancellable))
         return;
-      bb_input_foreach_message (paths[i], NULL, split_on_message, s);
+      foreach_message (paths[i], NULL, split_on_message, split_want, s);
     }
   if (s->count > 0 && !s->broken)
     split_flush (s);
