@@ -270,15 +270,32 @@ field_raw (const Field *field)
   return g_strndup (field->value, field->value_len);
 }
 
+/* Whether RFC 2047 decoding leaves a value as it is: no encoded word
+ * ("=?") and no 8-bit byte to convert. */
+static gboolean
+needs_no_decoding (const char *value,
+                   gsize       len)
+{
+  for (gsize i = 0; i < len; i++)
+    if ((guchar) value[i] >= 0x80 || (value[i] == '=' && i + 1 < len && value[i + 1] == '?'))
+      return FALSE;
+  return TRUE;
+}
+
 /* As GMime's GMimeHeader value: unfolded, RFC 2047 decoded. */
 static char *
 field_text (BbHeaderBlock *self,
             const Field   *field)
 {
   g_autofree char *raw = field_raw (field);
-  g_autofree char *unfolded = g_mime_utils_header_unfold (raw);
+  char            *unfolded = g_mime_utils_header_unfold (raw);
+  char            *text;
 
-  return g_mime_utils_header_decode_text (bb_message_parser_options (), unfolded);
+  if (needs_no_decoding (field->value, field->value_len))
+    return unfolded;
+  text = g_mime_utils_header_decode_text (bb_message_parser_options (), unfolded);
+  g_free (unfolded);
+  return text;
 }
 
 static char *
