@@ -25,8 +25,9 @@
 
 struct _BbOriginal
 {
-  GMimeStream   *stream; /* its bytes: a memory stream of its own, or a
-                          * window on the notice's (no copy) */
+  GMimeStream   *source; /* the notice's part that is the original, or
+                          * NULL: it has its own bytes */
+  GByteArray    *own;    /* its own copy, or NULL */
   const char    *data;   /* the same bytes, read in place */
   gsize          len;
   gboolean       headers_only;
@@ -45,14 +46,12 @@ struct _BbOriginal
 #define LIGHT_BODY_MAX (4 * 1024 * 1024)
 
 static BbOriginal *
-original_new (GMimeStream *stream,
-              const char  *data,
+original_new (const char  *data,
               gsize        len,
               gboolean     headers_only)
 {
   BbOriginal *self = g_new0 (BbOriginal, 1);
 
-  self->stream = stream;
   self->data = data;
   self->len = len;
   self->headers_only = headers_only;
@@ -71,13 +70,14 @@ bb_original_new (const char *data,
                  gsize       len,
                  gboolean    headers_only)
 {
-  GByteArray  *bytes = g_byte_array_sized_new (len + 1);
-  GMimeStream *stream;
+  GByteArray *bytes = g_byte_array_sized_new (len + 1);
+  BbOriginal *self;
 
   if (len > 0)
     g_byte_array_append (bytes, (const guint8 *) data, len);
-  stream = g_mime_stream_mem_new_with_byte_array (bytes);
-  return original_new (stream, (const char *) bytes->data, len, headers_only);
+  self = original_new ((const char *) bytes->data, len, headers_only);
+  self->own = bytes;
+  return self;
 }
 
 /**
@@ -96,12 +96,13 @@ bb_original_new_for_stream (GMimeStream *stream,
 {
   gsize       len = 0;
   const char *data = bb_message_stream_data (stream, &len);
-  gint64      start;
+  BbOriginal *self;
 
   if (data == NULL)
     return NULL;
-  start = stream->bound_start;
-  return original_new (g_mime_stream_substream (stream, start, start + (gint64) len), data, len, headers_only);
+  self = original_new (data, len, headers_only);
+  self->source = g_object_ref (stream);
+  return self;
 }
 
 void
@@ -114,7 +115,9 @@ bb_original_free (BbOriginal *self)
   g_clear_object (&self->to);
   g_clear_object (&self->body);
   g_clear_object (&self->message);
-  g_clear_object (&self->stream);
+  g_clear_object (&self->source);
+  if (self->own != NULL)
+    g_byte_array_unref (self->own);
   g_free (self);
 }
 
@@ -153,7 +156,16 @@ bb_original_get_message (BbOriginal *self)
   if (!self->message_done)
     {
       self->message_done = TRUE;
-      self->message = bb_message_parse_attached_stream (self->stream, self->block != NULL);
+      if (self->source != NULL)
+        self->message = bb_message_parse_attached_stream (self->source, self->block != NULL);
+      else
+        {
+          /* a stream on its own bytes, made only now: most originals
+           * never need GMime's tree */
+          g_autoptr (GMimeStream) stream = g_mime_stream_mem_new_with_buffer (self->data, self->len);
+
+          self->message = bb_message_parse_attached_stream (stream, self->block != NULL);
+        }
     }
   return self->message;
 }
