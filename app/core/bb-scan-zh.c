@@ -804,7 +804,6 @@ bb_scan_zh (const char   *text,
   const char      *provider = NULL;
   gsize            folded_len = 0;
   guint            before;
-  gboolean         chinese = FALSE;
   Span             s;
 
   g_return_val_if_fail (result != NULL, NULL);
@@ -815,9 +814,7 @@ bb_scan_zh (const char   *text,
   len = MIN (len, MAX_TEXT);
   /* Every template is written in Chinese: no need to fold a text that has
    * no byte outside ASCII. */
-  for (gsize i = 0; i < len && !chinese; i++)
-    chinese = (guchar) text[i] >= 0x80;
-  if (!chinese)
+  if (!bb_text_has_high_bytes (text, len))
     return NULL;
 
   folded = fold_text (text, len, &folded_len);

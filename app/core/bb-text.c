@@ -64,9 +64,14 @@ charset_iconv_name (const char *charset)
 #define ONES  G_GUINT64_CONSTANT (0x0101010101010101)
 #define HIGHS G_GUINT64_CONSTANT (0x8080808080808080)
 
-static gboolean
-has_high_bytes (const char *data,
-                gsize       len)
+/**
+ * bb_text_has_high_bytes:
+ *
+ * Whether any of the @len bytes is outside ASCII (eight bytes at a time).
+ */
+gboolean
+bb_text_has_high_bytes (const char *data,
+                        gsize       len)
 {
   gsize i = 0;
 
@@ -89,7 +94,7 @@ static gboolean
 is_plain_ascii (const char *data,
                 gsize       len)
 {
-  return !has_high_bytes (data, len) && memchr (data, '\0', len) == NULL;
+  return !bb_text_has_high_bytes (data, len) && memchr (data, '\0', len) == NULL;
 }
 
 /**
@@ -247,7 +252,7 @@ bb_text_to_utf8 (const char *data,
 
       if (name != NULL && g_ascii_strcasecmp (name, "UTF-8") != 0)
         {
-          if (!has_high_bytes (data, len) && memchr (data, 0x1b, len) == NULL &&
+          if (!bb_text_has_high_bytes (data, len) && memchr (data, 0x1b, len) == NULL &&
               memchr (data, '+', len) == NULL)
             return g_strndup (data, len);
           out = convert_strict (data, len, name);

@@ -16,6 +16,8 @@ char       *bb_text_to_utf8          (const char *data,
                                       const char *charset);
 char       *bb_text_html_to_text     (const char *html,
                                       gsize       len);
+gboolean    bb_text_has_high_bytes   (const char *data,
+                                      gsize       len);
 char       *bb_text_ascii_down       (const char *str,
                                       gssize      len);
 char       *bb_text_collapse         (const char *text,
