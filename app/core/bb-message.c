@@ -583,17 +583,15 @@ bb_message_parse (const char *data,
                   gsize       len)
 {
   g_autoptr (BbHeaderBlock) block = bb_header_block_new (data != NULL ? data : "", data != NULL ? len : 0);
-  BbMessage *self;
+  GMimeObject *light_body = block != NULL ? bb_message_parse_body (block, data, len) : NULL;
+  BbMessage   *self;
 
-  if (block != NULL)
+  /* (should GMime ever refuse the body alone, it gets the whole message) */
+  if (light_body != NULL)
     {
-      GMimeObject *body = bb_message_parse_body (block, data, len);
-
-      if (body == NULL)
-        return NULL;
       self = g_new0 (BbMessage, 1);
       self->headers = g_steal_pointer (&block);
-      self->body = body;
+      self->body = light_body;
     }
   else
     {
