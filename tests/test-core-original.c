@@ -265,13 +265,22 @@ static const char *const cases[] = {
   "From: a@x.example\nContent-Disposition: attachment; filename=a.txt\n\nhello\n",
   "From: a@x.example\nContent-Type: multipart/mixed; boundary=b\n\n--b\nContent-Type: text/plain\n\nhi\n--b--\n",
   "From: a@x.example\nSubject: no type at all\n\nhello\nthere\n",
+  /* the Content-* fields GMime gives the body: folded, repeated, in odd
+   * case, with a comment, among others it keeps for the message */
+  "From: a@x.example\nCONTENT-TYPE: multipart/report;\n\treport-type=delivery-status;\n boundary=\"b\"\n"
+  "Subject: folded type\nMIME-Version: 1.0\n\n--b\nContent-Type: text/plain\n\nhi\n"
+  "--b\ncontent-type: message/delivery-status\n\nStatus: 5.1.1\n--b--\n",
+  "From: a@x.example\nContent-Type: text/plain\nContent-Type: text/html\nContent-Language: en\n\n<p>x</p>\n",
+  "Content-Type: text/plain; (a comment) charset=\"gb2312\"\nContent-Transfer-Encoding: BASE64\n"
+  "From: a@x.example\nContent-Description: Notification\n\n1uPOxA==\n",
+  "From: a@x.example\nContent-Disposition: inline\nContent-ID: <p@x>\nX-Content-Type: not/this\n\nbody\n",
   /* a NUL byte in the block */
   "From: a@x.example\nSubject: nul\0byte\n\nbody\n",
   /* not a header block at all */
   "just some text\nwith no fields\n",
   "",
 };
-static const gsize lengths[] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, sizeof "From: a@x.example\nSubject: nul\0byte\n\nbody\n" - 1, 0, 0 };
+static const gsize lengths[] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, sizeof "From: a@x.example\nSubject: nul\0byte\n\nbody\n" - 1, 0, 0 };
 
 
 static BbOriginal *
