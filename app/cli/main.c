@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
 #include <locale.h>
 #include <signal.h>
@@ -17,8 +18,6 @@
 #include <mimalloc.h>
 #endif
 
-#include "bb-cli-check.h"
-#include "bb-cli-log.h"
 #include "bb-core.h"
 #include "bb-input.h"
 #include "bb-json.h"
@@ -119,6 +118,39 @@ cmd_analyze (int    argc,
   return failures > 0 ? 1 : 0;
 }
 
+/* The helper that has the log, the address checks and the exports:
+ * beside this program when it runs from its build folder, else where it
+ * is installed. */
+static char *
+tools_path (void)
+{
+  g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
+
+  if (self != NULL)
+    {
+      g_autofree char *dir = g_path_get_dirname (self);
+      g_autofree char *sibling = g_build_filename (dir, "bounceback-cli-tools", NULL);
+
+      if (g_file_test (sibling, G_FILE_TEST_IS_EXECUTABLE))
+        return g_steal_pointer (&sibling);
+    }
+  return g_build_filename (LIBEXECDIR, "bounceback-cli-tools", NULL);
+}
+
+/* Runs the helper in this process's place, with the same arguments. */
+static int
+run_tools (char **argv)
+{
+  g_autofree char *path = tools_path ();
+  int              saved;
+
+  fflush (stdout);
+  execv (path, argv);
+  saved = errno;
+  g_printerr (_ ("bounceback-cli: cannot run %s: %s\n"), path, g_strerror (saved));
+  return 2;
+}
+
 static void
 usage (void)
 {
@@ -158,12 +190,9 @@ main (int   argc,
     }
   if (strcmp (argv[1], "analyze") == 0)
     return cmd_analyze (argc - 1, argv + 1);
-  if (strcmp (argv[1], "log") == 0)
-    return bb_cli_log (argc - 1, argv + 1);
-  if (strcmp (argv[1], "check-address") == 0)
-    return bb_cli_check_address (argc - 1, argv + 1);
-  if (strcmp (argv[1], "reference") == 0)
-    return bb_cli_reference (argc - 1, argv + 1);
+  if (strcmp (argv[1], "log") == 0 || strcmp (argv[1], "check-address") == 0 ||
+      strcmp (argv[1], "reference") == 0)
+    return run_tools (argv);
 
   g_printerr (_ ("bounceback-cli: unknown command “%s”.\n"), argv[1]);
   usage ();
