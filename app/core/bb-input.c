@@ -140,9 +140,11 @@ find_separator (const char *data,
                 gsize       len)
 {
   const char *end = data + len;
-  const char *p = data + from + 1;
+  const char *p;
 
-  while (p < end && (p = memchr (p, 'F', end - p)) != NULL)
+  if (from + 1 >= len)
+    return NULL;
+  for (p = data + from + 1; p < end && (p = memchr (p, 'F', end - p)) != NULL;)
     {
       if (p[-1] == '\n' && end - p >= 5 && memcmp (p, "From ", 5) == 0)
         return p - 1;
