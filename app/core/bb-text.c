@@ -891,29 +891,35 @@ bb_text_looks_binary (const char *data,
    * whole. */
   const guint32 allowed = (1u << '\t') | (1u << '\n') | (1u << '\r') | (1u << '\f') | (1u << 0x1b);
 
-  for (gsize i = 0; i < n;)
+  gsize i = 0;
+
+  /* Eight bytes at a time: the bytes below 0x20 are flagged (with maybe a
+   * few above, which the look at each flagged byte sorts out), and a word
+   * with none (most) costs one test. */
+  for (; i + 8 <= n; i += 8)
     {
       guint64 word;
+      guint64 flagged;
 
-      /* Eight bytes at a time: none below 0x20 is the usual case. */
-      if (i + 8 <= n)
+      memcpy (&word, data + i, 8);
+      for (flagged = (word - ONES * 0x20) & ~word & HIGHS; flagged != 0; flagged &= flagged - 1)
         {
-          memcpy (&word, data + i, 8);
-          if (((word - ONES * 0x20) & ~word & HIGHS) == 0)
-            {
-              i += 8;
-              continue;
-            }
-        }
-      for (gsize end = MIN (i + 8, n); i < end; i++)
-        {
-          guchar c = data[i];
+          guchar c = data[i + (__builtin_ctzll (flagged) >> 3)];
 
           if (c == 0)
             nul++;
           else if (c < 0x20 && !((allowed >> c) & 1))
             control++;
         }
+    }
+  for (; i < n; i++)
+    {
+      guchar c = data[i];
+
+      if (c == 0)
+        nul++;
+      else if (c < 0x20 && !((allowed >> c) & 1))
+        control++;
     }
   /* Text mail has next to no control bytes; binary data has one in ten. */
   return n > 0 && (nul > 16 || (control + nul) * 50 > n);
