@@ -781,7 +781,7 @@ collect_attachments (BbBounce    *b,
       b->original_size += size;
       if (filename != NULL || g_mime_part_is_attachment (part))
         {
-          g_autofree char *lower = bb_text_ascii_down (type, -1);
+          g_autofree char *lower = bb_text_ascii_lower (type, -1);
           _bb_bounce_add_attachment (b, filename, lower, size);
         }
     }

@@ -326,7 +326,7 @@ domain_in_url (const char *url)
     end++;
   if (end == p || memchr (p, '.', end - p) == NULL)
     return NULL;
-  return bb_text_ascii_down (p, end - p);
+  return bb_text_ascii_lower (p, end - p);
 }
 
 /**
@@ -352,7 +352,7 @@ bb_blocklist_scan (const char *text)
   if (text == NULL || *text == '\0')
     return g_steal_pointer (&hits);
   /* ASCII only: UTF-8 sequences are left as they are, so offsets agree */
-  lower = bb_text_ascii_down (text, -1);
+  lower = bb_text_ascii_lower (text, -1);
   for (guint i = 0; i < G_N_ELEMENTS (phrases); i++)
     if (names_list (lower, phrases[i].id, phrases[i].phrases))
       {
@@ -479,7 +479,7 @@ bb_blocklist_find_ip (const char *text,
 
   if (text == NULL)
     return NULL;
-  lower = bb_text_ascii_down (text, -1);
+  lower = bb_text_ascii_lower (text, -1);
   for (const char *p = lower; *p != '\0'; p++)
     {
       guint8      octets[4];

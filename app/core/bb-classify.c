@@ -533,7 +533,7 @@ bb_classify_recipient (BbBounce    *bounce,
         cut--;
       collapsed[cut] = '\0';
     }
-  lower = bb_text_ascii_down (collapsed, -1);
+  lower = bb_text_ascii_lower (collapsed, -1);
   bb_match_text_init (&ctx.mt, lower, strlen (lower));
   bb_match_reasons (&ctx.mt, &ctx.hits);
   ctx.status = r->status;

@@ -217,7 +217,7 @@ _bb_content_hints_size_limit (const char *diagnostic)
 
   if (diagnostic == NULL)
     return 0;
-  lower = bb_text_ascii_down (diagnostic, -1);
+  lower = bb_text_ascii_lower (diagnostic, -1);
   if (strstr (lower, "size") == NULL && strstr (lower, "large") == NULL &&
       strstr (lower, "limit") == NULL && strstr (lower, "big") == NULL &&
       strstr (lower, "exceed") == NULL)
@@ -306,7 +306,7 @@ _bb_content_hints_compute (BbBounce     *bounce,
 
     if (has_exclamation_run (all, &sample))
       _bb_bounce_add_content_hint (bounce, "exclamation-marks", sample);
-    lower = bb_text_ascii_down (all, -1);
+    lower = bb_text_ascii_lower (all, -1);
   }
 
   words = g_string_new (NULL);
@@ -317,7 +317,7 @@ _bb_content_hints_compute (BbBounce     *bounce,
   for (guint i = 0; i < bounce->attachments->len; i++)
     {
       const BbAttachment *att = g_ptr_array_index (bounce->attachments, i);
-      g_autofree char    *name = att->filename != NULL ? bb_text_ascii_down (att->filename, -1) : NULL;
+      g_autofree char    *name = att->filename != NULL ? bb_text_ascii_lower (att->filename, -1) : NULL;
 
       if (name == NULL)
         continue;

@@ -178,7 +178,7 @@ store_field (BbDsnReport    *report,
         if (sp != NULL)
           *sp = '\0';
       }
-      *slot = bb_text_ascii_down (value, -1);
+      *slot = bb_text_ascii_lower (value, -1);
       return;
     case F_STATUS:
       {
@@ -208,7 +208,7 @@ store_field (BbDsnReport    *report,
       break;
     case F_BOUNCE_CATEGORY:
       g_free (r->category);
-      r->category = bb_text_ascii_down (value, -1);
+      r->category = bb_text_ascii_lower (value, -1);
       return;
     case F_NONE:
     default:

@@ -432,7 +432,7 @@ walk (BbMessage   *self,
 
           self->is_report = TRUE;
           if (rt != NULL && self->report_type == NULL)
-            self->report_type = bb_text_ascii_down (rt, -1);
+            self->report_type = bb_text_ascii_lower (rt, -1);
         }
       for (int i = 0; i < n; i++)
         walk (self, g_mime_multipart_get_part (multipart, i), depth + 1, alt);

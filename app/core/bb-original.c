@@ -331,7 +331,7 @@ bb_original_get_single_part (BbOriginal *self,
   if (type >= 0)
     {
       g_autofree char *raw = raw_value (block, type);
-      g_autofree char *type_text = g_strstrip (bb_text_ascii_down (raw, -1));
+      g_autofree char *type_text = g_strstrip (bb_text_ascii_lower (raw, -1));
 
       /* text/… with no file name; anything else goes to the tree */
       if (!g_str_has_prefix (type_text, "text/") || strstr (type_text, "name") != NULL ||

@@ -692,7 +692,7 @@ has_continuation_prefix (const char *text)
 static char *
 normalize_diagnostic (const char *diagnostic)
 {
-  g_autofree char *lower = bb_text_ascii_down (diagnostic, -1);
+  g_autofree char *lower = bb_text_ascii_lower (diagnostic, -1);
   g_auto (GStrv) tokens = g_strsplit_set (lower, " \t\r\n\f\v", -1);
   g_autoptr (GString) out = g_string_new (NULL);
   char reply[4] = "";
@@ -766,7 +766,7 @@ bb_provider_code_match (const BbProvider *provider,
 
   g_return_val_if_fail (diagnostic_lower != NULL, NULL);
 
-  lower = bb_text_ascii_down (diagnostic_lower, -1);
+  lower = bb_text_ascii_lower (diagnostic_lower, -1);
   bb_match_text_init (&mt, lower, strlen (lower));
   return bb_provider_code_match_text (provider, &mt);
 }

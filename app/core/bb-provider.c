@@ -602,7 +602,7 @@ normalize_host (const char *host)
   if (len == 0 || looks_like_ip_address (start))
     return NULL;
 
-  return bb_text_ascii_down (start, -1);
+  return bb_text_ascii_lower (start, -1);
 }
 
 /**
@@ -703,7 +703,7 @@ bb_provider_for_domain (const char *domain)
 
   g_return_val_if_fail (domain != NULL, NULL);
 
-  copy = bb_text_ascii_down (domain, -1);
+  copy = bb_text_ascii_lower (domain, -1);
   g_strstrip (copy);
   start = copy;
 

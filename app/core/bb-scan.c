@@ -431,7 +431,7 @@ phrase_address (const Line  *line,
 
   if (memchr (s, '@', end - s) == NULL)
     return NULL;
-  lower = bb_text_ascii_down (s, end - s);
+  lower = bb_text_ascii_lower (s, end - s);
   /* "The following recipients returned permanent errors: a@b." */
   for (const char *hit = strstr (lower, "recipient"); hit != NULL; hit = NULL)
     {
@@ -647,7 +647,7 @@ bb_scan_diagnostic (const char *diagnostic,
   if (diagnostic == NULL)
     return;
   end = diagnostic + strlen (diagnostic);
-  lower = bb_text_ascii_down (diagnostic, end - diagnostic);
+  lower = bb_text_ascii_lower (diagnostic, end - diagnostic);
 
   /* The server's reply usually follows "said:" or "returned was:". */
   {

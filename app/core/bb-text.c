@@ -485,7 +485,7 @@ bb_text_html_to_text (const char *html,
 }
 
 /**
- * bb_text_ascii_down:
+ * bb_text_ascii_lower:
  * @len: bytes to read, or -1 up to the NUL
  *
  * As g_ascii_strdown(), without a function call per character (it runs
@@ -494,8 +494,8 @@ bb_text_html_to_text (const char *html,
  * Returns: (transfer full): the copy, ASCII letters in lower case
  */
 char *
-bb_text_ascii_down (const char *str,
-                    gssize      len)
+bb_text_ascii_lower (const char *str,
+                     gssize      len)
 {
   char *out;
 
@@ -546,13 +546,6 @@ bb_text_collapse (const char *text,
   *o = '\0';
   /* Most texts lose a few bytes only: keep the block unless that is much. */
   return (gsize) (o - out) + 256 < (gsize) len ? g_realloc (out, o - out + 1) : out;
-}
-
-char *
-bb_text_ascii_lower (const char *text,
-                     gssize      len)
-{
-  return bb_text_ascii_down (text, len);
 }
 
 static inline gboolean

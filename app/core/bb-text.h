@@ -18,11 +18,9 @@ char       *bb_text_html_to_text     (const char *html,
                                       gsize       len);
 gboolean    bb_text_has_high_bytes   (const char *data,
                                       gsize       len);
-char       *bb_text_ascii_down       (const char *str,
-                                      gssize      len);
 char       *bb_text_collapse         (const char *text,
                                       gssize      len);
-char       *bb_text_ascii_lower      (const char *text,
+char       *bb_text_ascii_lower      (const char *str,
                                       gssize      len);
 const char *bb_text_find_status      (const char *text,
                                       const char *end,

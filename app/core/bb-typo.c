@@ -1090,7 +1090,7 @@ bb_typo_suggest_domain (const char *domain)
     return NULL;
 
   at = strrchr (clean, '@');
-  lower = bb_text_ascii_down (at != NULL ? at + 1 : clean, -1);
+  lower = bb_text_ascii_lower (at != NULL ? at + 1 : clean, -1);
 
   suggestion = suggest_clean_domain (lower);
   if (suggestion == NULL && changed && is_ascii_domain (lower) &&
@@ -1130,7 +1130,7 @@ bb_typo_suggest_address (const char *address)
     return NULL;
 
   local = g_strndup (clean, at - clean);
-  domain = bb_text_ascii_down (at + 1, -1);
+  domain = bb_text_ascii_lower (at + 1, -1);
 
   suggestion = suggest_clean_domain (domain);
   if (suggestion != NULL)
@@ -1171,7 +1171,7 @@ closest_known (const char        *domain,
       other_suffix = find_suffix (known[i]);
       if (other_suffix == NULL || other_suffix == known[i] || g_ascii_strcasecmp (other_suffix, suffix) != 0)
         continue;
-      other_name = bb_text_ascii_down (known[i], other_suffix - known[i] - 1);
+      other_name = bb_text_ascii_lower (known[i], other_suffix - known[i] - 1);
       /* short names differ by one letter all the time (abc.com, abd.com) */
       if (strlen (other_name) < 5)
         continue;
@@ -1219,7 +1219,7 @@ bb_typo_suggest_address_known (const char        *address,
   clean = clean_input (address, &changed);
   if (clean == NULL || (at = strrchr (clean, '@')) == NULL || at == clean || at[1] == '\0')
     return bb_typo_suggest_address (address);
-  domain = bb_text_ascii_down (at + 1, -1);
+  domain = bb_text_ascii_lower (at + 1, -1);
   for (guint i = 0; known_domains != NULL && known_domains[i] != NULL; i++)
     if (g_ascii_strcasecmp (domain, known_domains[i]) == 0)
       return NULL;
@@ -1232,7 +1232,7 @@ bb_typo_suggest_address_known (const char        *address,
   if (match == NULL)
     return suggestion;
   {
-    g_autofree char *lower = bb_text_ascii_down (match, -1);
+    g_autofree char *lower = bb_text_ascii_lower (match, -1);
 
     g_free (suggestion);
     return g_strdup_printf ("%.*s@%s", (int) (at - clean), clean, lower);
