@@ -103,6 +103,48 @@ assert_like_gmime (BbOriginal *original,
   return light;
 }
 
+/* Walks the notice twice, its structure found by bb_mime_scan() and by
+ * GMime: the walk must read the same from both.  Returns whether
+ * bb_mime_scan() found it. */
+static gboolean
+assert_walk_like_gmime (const char *data,
+                        gsize       len,
+                        const char *label)
+{
+  g_autoptr (BbMessage) scanned = bb_message_parse (data, len);
+  g_autoptr (BbMessage) gmime = bb_message_parse_full (data, len, FALSE);
+  gsize       a_len = 0, b_len = 0;
+  const char *a, *b;
+
+  if ((scanned == NULL) != (gmime == NULL))
+    g_error ("%s: read %s with bb_mime_scan(), %s with GMime", label, scanned ? "" : "not", gmime ? "" : "not");
+  if (scanned == NULL)
+    return FALSE;
+  g_assert_null (gmime->parts);
+  bb_message_walk (scanned);
+  bb_message_walk (gmime);
+  assert_str (scanned->text->str, gmime->text->str, label, "the walk's text");
+  assert_str (scanned->dsn->str, gmime->dsn->str, label, "the walk's delivery-status text");
+  assert_str (scanned->feedback->str, gmime->feedback->str, label, "the walk's feedback text");
+  assert_str (scanned->report_type, gmime->report_type, label, "report-type");
+  if (scanned->is_report != gmime->is_report || scanned->n_parts != gmime->n_parts ||
+      scanned->too_deep != gmime->too_deep)
+    g_error ("%s: report %d, %u parts, too deep %d; GMime: %d, %u, %d", label, scanned->is_report,
+             scanned->n_parts, scanned->too_deep, gmime->is_report, gmime->n_parts, gmime->too_deep);
+  if ((scanned->original == NULL) != (gmime->original == NULL) ||
+      scanned->original_headers_only != gmime->original_headers_only)
+    g_error ("%s: the original differs (%s, GMime %s)", label, scanned->original ? "one" : "none",
+             gmime->original ? "one" : "none");
+  if (scanned->original != NULL)
+    {
+      a = bb_original_get_data (scanned->original, &a_len);
+      b = bb_original_get_data (gmime->original, &b_len);
+      if (a_len != b_len || memcmp (a, b, a_len) != 0)
+        g_error ("%s: the original's bytes differ (%" G_GSIZE_FORMAT ", GMime %" G_GSIZE_FORMAT ")", label, a_len, b_len);
+    }
+  return scanned->parts != NULL;
+}
+
 /* The notice's fields the analysis reads, and a few it does not; the
  * Content-* ones belong to the body, in GMime as here. */
 static const char *const notice_names[] = {
@@ -121,6 +163,7 @@ assert_notice_like_gmime (const char *data,
                           const char *label)
 {
   g_autoptr (BbMessage) notice = bb_message_parse (data, len);
+  g_autoptr (BbMessage) gmime_notice = bb_message_parse_full (data, len, FALSE);
   g_autoptr (GMimeMessage) message = bb_message_parse_bytes (data, len);
   GMimeObject     *object = GMIME_OBJECT (message);
   g_autofree char *tree = NULL;
@@ -164,14 +207,16 @@ assert_notice_like_gmime (const char *data,
     }
   g_assert_cmpuint (n_received, ==, received->len);
 
-  /* the tree below, written out whole */
-  g_assert_true ((notice->body == NULL) == (g_mime_message_get_mime_part (message) == NULL));
-  if (notice->body != NULL)
+  /* the tree below, written out whole, when GMime reads the structure */
+  g_assert_true ((gmime_notice->body == NULL) == (g_mime_message_get_mime_part (message) == NULL));
+  if (gmime_notice->body != NULL)
     {
-      tree = g_mime_object_to_string (notice->body, NULL);
+      tree = g_mime_object_to_string (gmime_notice->body, NULL);
       gmime_tree = g_mime_object_to_string (g_mime_message_get_mime_part (message), NULL);
       assert_str (tree, gmime_tree, label, "MIME tree");
     }
+  /* and what the walk reads of it, when bb_mime_scan() finds it */
+  assert_walk_like_gmime (data, len, label);
   return notice->headers != NULL;
 }
 
@@ -203,6 +248,7 @@ test_original_data (void)
   g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *root = g_test_build_filename (G_TEST_DIST, "data", NULL);
   guint            n = 0, light = 0, attached = 0, attached_light = 0, n_notices_light = 0;
+  guint            n_scanned = 0, n_scanned_crlf = 0;
 
   collect_files (root, files);
   g_assert_cmpuint (files->len, >, 300);
@@ -220,6 +266,20 @@ test_original_data (void)
       light += assert_like_gmime (whole, path);
 
       n_notices_light += assert_notice_like_gmime (data, len, path);
+      n_scanned += assert_walk_like_gmime (data, len, path);
+      {
+        /* the same with CRLF line ends */
+        g_autoptr (GString) crlf = g_string_sized_new (len + len / 16);
+        g_autofree char *crlf_label = g_strconcat (path, " (CRLF)", NULL);
+
+        for (gsize k = 0; k < len; k++)
+          {
+            if (data[k] == '\n' && (k == 0 || data[k - 1] != '\r'))
+              g_string_append_c (crlf, '\r');
+            g_string_append_c (crlf, data[k]);
+          }
+        n_scanned_crlf += assert_walk_like_gmime (crlf->str, crlf->len, crlf_label);
+      }
       msg = bb_message_parse (data, len);
       if (msg == NULL)
         continue;
@@ -232,8 +292,11 @@ test_original_data (void)
           attached_light += assert_like_gmime (msg->original, label);
         }
     }
-  g_test_message ("%u messages, %u read without GMime's tree (%u as notices); %u attached originals, %u without",
-                  n, light, n_notices_light, attached, attached_light);
+  g_test_message ("%u messages, %u read without GMime's tree (%u as notices); %u attached originals, %u without; "
+                  "%u notices' structure found by bb_mime_scan() (%u with CRLF)",
+                  n, light, n_notices_light, attached, attached_light, n_scanned, n_scanned_crlf);
+  g_assert_cmpuint (n_scanned * 10, >=, n * 8);
+  g_assert_cmpuint (n_scanned_crlf * 10, >=, n * 8);
   /* the fast path is the common one */
   g_assert_cmpuint (attached, >, 100);
   g_assert_cmpuint (light * 10, >=, n * 8);
@@ -304,6 +367,77 @@ test_original_cases (void)
     }
 }
 
+/* MIME structures written to catch the rules of GMime's parser that
+ * bb_mime_scan() follows, and the ones it leaves to GMime. */
+typedef struct
+{
+  const char *text;
+  gboolean    scanned; /* bb_mime_scan() reads it (else GMime does) */
+} MimeCase;
+
+#define HEAD "From: MAILER-DAEMON@x.example\nTo: rep@y.example\nSubject: Undelivered Mail\nMIME-Version: 1.0\n"
+
+static const MimeCase mime_cases[] = {
+  /* the inner multipart is ended by the outer boundary; trailing blanks
+   * after a boundary; a "--b" line with more after it is content */
+  { HEAD "Content-Type: multipart/mixed; boundary=outer\n\nprologue\n--outer\n"
+         "Content-Type: multipart/alternative; boundary=\"in ner\"\n\n--in ner \t\nContent-Type: text/plain\n\n"
+         "plain one\n--in nerX is text\n--in ner\nContent-Type: text/html\n\n<p>html <b>one</b></p>\n--outer\n"
+         "Content-Type: message/delivery-status\n\nFinal-Recipient: rfc822; a@b.example\nStatus: 5.1.1\n--outer--\nepilogue\n",
+    TRUE },
+  /* an inner end boundary, an epilogue, then the outer boundary */
+  { HEAD "Content-Type: multipart/report; report-type=delivery-status; boundary=abc\n\n--abc\n"
+         "Content-Type: multipart/mixed; boundary=abc-1\n\n--abc-1\nContent-Type: text/plain; charset=gb2312\n"
+         "Content-Transfer-Encoding: base64\n\nxOO6ww==\n--abc-1--\ninner epilogue\n--abc\n"
+         "Content-Type: text/rfc822-headers\n\nSubject: the original\nFrom: rep@y.example\n--abc--",
+    TRUE },
+  /* no end boundary at all; a part with no header block; quoted-printable */
+  { HEAD "Content-Type: multipart/mixed; boundary=\"=_b\"\n\n--=_b\n\nno headers here\n--=_b\n"
+         "Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: quoted-printable\n\n"
+         "caf=C3=A9 =\nsoft\n",
+    TRUE },
+  /* a digest's parts are messages by default; an encoded original; an
+   * attachment that is a saved message */
+  { HEAD "Content-Type: multipart/digest; boundary=d\n\n--d\n\nSubject: digest one\nFrom: a@b.example\n\nbody\n--d\n"
+         "Content-Type: message/rfc822\nContent-Transfer-Encoding: base64\n\n"
+         "U3ViamVjdDogZW5jb2RlZAoKYm9keQo=\n--d--\n",
+    TRUE },
+  { HEAD "Content-Type: multipart/mixed; boundary=m\n\n--m\nContent-Type: text/plain\nContent-Disposition: attachment; filename=a.txt\n\n"
+         "not the notice's text\n--m\nContent-Type: application/octet-stream; name=\"mail.eml\"\n\n"
+         "Subject: saved\nFrom: rep@y.example\n\nhello\n--m--\n",
+    TRUE },
+  /* left to GMime: a comment in the Content-Type, a repeated Content-Type,
+   * a boundary that never comes, an empty part, a stray header line */
+  { HEAD "Content-Type: multipart (a comment)/mixed; boundary=c\n\n--c\nContent-Type: text/plain\n\ntext\n--c--\n", FALSE },
+  { HEAD "Content-Type: text/plain\nContent-Type: text/html\n\n<p>which?</p>\n", FALSE },
+  { HEAD "Content-Type: multipart/mixed; boundary=never\n\n--other\nContent-Type: text/plain\n\ntext\n--other--\n", FALSE },
+  { HEAD "Content-Type: multipart/mixed; boundary=e\n\n--e\n--e\nContent-Type: text/plain\n\ntext\n--e--\n", FALSE },
+  { HEAD "Content-Type: multipart/mixed; boundary=s\n\n--s\nContent-Type: text/plain\nnot a field\n\ntext\n--s--\n", FALSE },
+  /* a single part, as most plain-text notices */
+  { HEAD "Content-Type: text/plain; charset=us-ascii\n\n550 5.1.1 <a@b.example>: User unknown\n", TRUE },
+  { HEAD "\n550 5.1.1 <a@b.example>: User unknown\n", TRUE },
+};
+
+static void
+test_original_mime_structure (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (mime_cases); i++)
+    for (guint crlf = 0; crlf < 2; crlf++)
+      {
+        g_autofree char *label = g_strdup_printf ("MIME case %u%s", i, crlf ? " (CRLF)" : "");
+        g_autoptr (GString) text = g_string_new (NULL);
+
+        for (const char *c = mime_cases[i].text; *c != '\0'; c++)
+          {
+            if (*c == '\n' && crlf)
+              g_string_append_c (text, '\r');
+            g_string_append_c (text, *c);
+          }
+        if (assert_walk_like_gmime (text->str, text->len, label) != mime_cases[i].scanned)
+          g_error ("%s: %s by bb_mime_scan()", label, mime_cases[i].scanned ? "not read" : "read");
+      }
+}
+
 static void
 test_original_light_answers (void)
 {
@@ -347,5 +481,6 @@ main (int   argc,
   g_test_add_func ("/original/data", test_original_data);
   g_test_add_func ("/original/cases", test_original_cases);
   g_test_add_func ("/original/light-answers", test_original_light_answers);
+  g_test_add_func ("/original/mime-structure", test_original_mime_structure);
   return g_test_run ();
 }

@@ -405,6 +405,118 @@ is_attached_message (GMimeContentType *ct)
          type_is (ct, "message", "news");
 }
 
+/* What the walk does with a leaf part. */
+typedef enum
+{
+  LEAF_SKIP,
+  LEAF_DSN,      /* delivery-status fields */
+  LEAF_FEEDBACK, /* an ARF report's fields */
+  LEAF_HEADERS,  /* the original's header block */
+  LEAF_ORIGINAL, /* the original, whole */
+  LEAF_TEXT,     /* the notice's text */
+  LEAF_HTML,     /* the notice's text, as HTML */
+} LeafRole;
+
+static LeafRole
+leaf_role (GMimeContentType *ct,
+           const char       *filename,
+           const char       *disposition,
+           gboolean          skip_html)
+{
+  gboolean attachment = disposition != NULL && g_ascii_strcasecmp (disposition, "attachment") == 0;
+
+  if (type_is (ct, "message", "delivery-status") || type_is (ct, "message", "global-delivery-status") ||
+      type_is (ct, "text", "delivery-status") || type_is (ct, "message", "x-delivery-status"))
+    return LEAF_DSN;
+  if (type_is (ct, "message", "feedback-report"))
+    return LEAF_FEEDBACK;
+  if (type_is (ct, "text", "rfc822-headers") || type_is (ct, "message", "rfc822-headers") ||
+      type_is (ct, "message", "global-headers"))
+    return LEAF_HEADERS;
+  /* The attached original (bb_message_init() keeps it a leaf), or one
+   * attached as a file (QQ Mail attaches "mail.eml", octet-stream). */
+  if ((filename != NULL && g_str_has_suffix (filename, ".eml")) || is_attached_message (ct))
+    return LEAF_ORIGINAL;
+  if (attachment)
+    return LEAF_SKIP;
+  if (type_is (ct, "text", "plain"))
+    return LEAF_TEXT;
+  if (type_is (ct, "text", "html"))
+    return skip_html ? LEAF_SKIP : LEAF_HTML;
+  /* text/enriched, text/x-… and the like: read as plain text */
+  if (type_is (ct, "text", "*") && filename == NULL)
+    return LEAF_TEXT;
+  return LEAF_SKIP;
+}
+
+/* A leaf's decoded text, where @role puts it (takes @text). */
+static void
+take_leaf_text (BbMessage *self,
+                LeafRole   role,
+                char      *text)
+{
+  g_autofree char *owned = text;
+
+  switch (role)
+    {
+    case LEAF_DSN:
+      append_text (self->dsn, text);
+      break;
+    case LEAF_FEEDBACK:
+      append_text (self->feedback, text);
+      break;
+    case LEAF_HEADERS:
+      {
+        g_autofree char *block = g_strconcat (text, "\n\n", NULL);
+
+        take_original (self, block, strlen (block), TRUE);
+      }
+      break;
+    case LEAF_TEXT:
+      append_text (self->text, text);
+      break;
+    case LEAF_HTML:
+      {
+        g_autofree char *plain = bb_text_html_to_text (text, strlen (text));
+
+        append_text (self->text, plain);
+      }
+      break;
+    case LEAF_SKIP:
+    case LEAF_ORIGINAL:
+    default:
+      break;
+    }
+}
+
+/* Counts a part; %FALSE past the limits. */
+static gboolean
+enter_part (BbMessage *self,
+            guint      depth)
+{
+  if (depth > MAX_DEPTH || self->n_parts > MAX_PARTS)
+    {
+      self->too_deep = TRUE;
+      return FALSE;
+    }
+  self->n_parts++;
+  return TRUE;
+}
+
+static void
+note_multipart (BbMessage        *self,
+                GMimeContentType *ct)
+{
+  if (type_is (ct, "multipart", "report"))
+    {
+      const char *rt = g_mime_content_type_get_parameter (ct, "report-type");
+
+      self->is_report = TRUE;
+      if (rt != NULL && self->report_type == NULL)
+        self->report_type = bb_text_ascii_lower (rt, -1);
+    }
+}
+
 static void
 walk (BbMessage   *self,
       GMimeObject *object,
@@ -412,13 +524,10 @@ walk (BbMessage   *self,
       gboolean     skip_html)
 {
   GMimeContentType *ct = g_mime_object_get_content_type (object);
+  LeafRole          role;
 
-  if (depth > MAX_DEPTH || self->n_parts > MAX_PARTS)
-    {
-      self->too_deep = TRUE;
-      return;
-    }
-  self->n_parts++;
+  if (!enter_part (self, depth))
+    return;
 
   if (GMIME_IS_MULTIPART (object))
     {
@@ -426,14 +535,7 @@ walk (BbMessage   *self,
       int             n = g_mime_multipart_get_count (multipart);
       gboolean        alt = type_is (ct, "multipart", "alternative") && alternative_has_plain (multipart);
 
-      if (type_is (ct, "multipart", "report"))
-        {
-          const char *rt = g_mime_content_type_get_parameter (ct, "report-type");
-
-          self->is_report = TRUE;
-          if (rt != NULL && self->report_type == NULL)
-            self->report_type = bb_text_ascii_lower (rt, -1);
-        }
+      note_multipart (self, ct);
       for (int i = 0; i < n; i++)
         walk (self, g_mime_multipart_get_part (multipart, i), depth + 1, alt);
       /* Declared multipart, but no boundary ever comes: the body is plain
@@ -462,60 +564,63 @@ walk (BbMessage   *self,
 
   if (!GMIME_IS_PART (object))
     return;
+  role = leaf_role (ct, g_mime_part_get_filename (GMIME_PART (object)), g_mime_object_get_disposition (object),
+                    skip_html);
+  if (role == LEAF_ORIGINAL)
+    take_original_part (self, GMIME_PART (object));
+  else if (role != LEAF_SKIP)
+    take_leaf_text (self, role, bb_message_part_text (GMIME_PART (object), NULL));
+}
 
-  {
-    GMimePart  *part = GMIME_PART (object);
-    const char *filename = g_mime_part_get_filename (part);
-    const char *disposition = g_mime_object_get_disposition (object);
-    gboolean    attachment = disposition != NULL && g_ascii_strcasecmp (disposition, "attachment") == 0;
+/* walk() over a structure bb_mime_scan() found: the same reading, part
+ * for part. */
+static void
+walk_scanned (BbMessage  *self,
+              BbMimePart *part,
+              guint       depth,
+              gboolean    skip_html)
+{
+  GMimeContentType *ct = bb_mime_part_get_content_type (part);
+  LeafRole          role;
 
-    if (type_is (ct, "message", "delivery-status") ||
-        type_is (ct, "message", "global-delivery-status") ||
-        type_is (ct, "text", "delivery-status") ||
-        type_is (ct, "message", "x-delivery-status"))
-      {
-        g_autofree char *text = bb_message_part_text (part, NULL);
-        append_text (self->dsn, text);
-      }
-    else if (type_is (ct, "message", "feedback-report"))
-      {
-        g_autofree char *text = bb_message_part_text (part, NULL);
-        append_text (self->feedback, text);
-      }
-    else if (type_is (ct, "text", "rfc822-headers") || type_is (ct, "message", "rfc822-headers") ||
-             type_is (ct, "message", "global-headers"))
-      {
-        g_autofree char *text = bb_message_part_text (part, NULL);
-        g_autofree char *block = g_strconcat (text, "\n\n", NULL);
+  if (!enter_part (self, depth))
+    return;
 
-        take_original (self, block, strlen (block), TRUE);
-      }
-    else if ((filename != NULL && g_str_has_suffix (filename, ".eml")) || is_attached_message (ct))
-      {
-        /* The attached original (bb_message_init() keeps it a leaf), or
-         * one attached as a file (QQ Mail attaches "mail.eml",
-         * octet-stream). */
-        take_original_part (self, part);
-      }
-    else if (type_is (ct, "text", "plain") && !attachment)
-      {
-        g_autofree char *text = bb_message_part_text (part, NULL);
-        append_text (self->text, text);
-      }
-    else if (type_is (ct, "text", "html") && !attachment && !skip_html)
-      {
-        gsize            len = 0;
-        g_autofree char *html = bb_message_part_text (part, &len);
-        g_autofree char *text = bb_text_html_to_text (html, strlen (html));
-        append_text (self->text, text);
-      }
-    else if (type_is (ct, "text", "*") && !type_is (ct, "text", "html") && !attachment && filename == NULL)
-      {
-        /* text/enriched, text/x-… and the like: read as plain text */
-        g_autofree char *text = bb_message_part_text (part, NULL);
-        append_text (self->text, text);
-      }
-  }
+  if (bb_mime_part_is_multipart (part))
+    {
+      guint    n = bb_mime_part_get_n_children (part);
+      gboolean alt = FALSE;
+
+      if (type_is (ct, "multipart", "alternative"))
+        for (guint i = 0; i < n && !alt; i++)
+          alt = type_is (bb_mime_part_get_content_type (bb_mime_part_get_child (part, i)), "text", "plain");
+      note_multipart (self, ct);
+      for (guint i = 0; i < n; i++)
+        walk_scanned (self, bb_mime_part_get_child (part, i), depth + 1, alt);
+      return;
+    }
+
+  role = leaf_role (ct, bb_mime_part_get_filename (part), bb_mime_part_get_disposition (part), skip_html);
+  if (role == LEAF_ORIGINAL)
+    {
+      g_autoptr (GByteArray) bytes = NULL;
+      gsize       len = 0;
+      const char *content = bb_mime_part_get_content (part, &len);
+
+      if (self->original != NULL && !self->original_headers_only)
+        return;
+      if (!is_identity_encoding (bb_mime_part_get_encoding (part)))
+        {
+          bytes = bb_mime_part_decode (part);
+          content = (const char *) bytes->data;
+          len = bytes->len;
+        }
+      g_clear_pointer (&self->original, bb_original_free);
+      self->original = bb_original_new (content, len, FALSE);
+      self->original_headers_only = FALSE;
+    }
+  else if (role != LEAF_SKIP)
+    take_leaf_text (self, role, bb_mime_part_text (part));
 }
 
 static gboolean
@@ -582,16 +687,46 @@ BbMessage *
 bb_message_parse (const char *data,
                   gsize       len)
 {
+  return bb_message_parse_full (data, len, TRUE);
+}
+
+/**
+ * bb_message_parse_full:
+ * @scan: find a plainly regular structure with bb_mime_scan(); %FALSE
+ *   leaves every structure to GMime (for tests: both read the same)
+ *
+ * Returns: (transfer full) (nullable): the notice, or %NULL when GMime
+ *   cannot read it as a message
+ */
+BbMessage *
+bb_message_parse_full (const char *data,
+                       gsize       len,
+                       gboolean    scan)
+{
   g_autoptr (BbHeaderBlock) block = bb_header_block_new (data != NULL ? data : "", data != NULL ? len : 0);
-  GMimeObject *light_body = block != NULL ? bb_message_parse_body (block, data, len) : NULL;
+  g_autofree char *bytes = NULL;
+  BbMimePart  *parts = NULL;
+  GMimeObject *light_body = NULL;
   BbMessage   *self;
 
+  if (block != NULL && scan)
+    {
+      bytes = g_memdup2 (data, len);
+      parts = bb_mime_scan (block, bytes, len);
+      if (parts == NULL)
+        g_clear_pointer (&bytes, g_free);
+    }
+  if (block != NULL && parts == NULL)
+    light_body = bb_message_parse_body (block, data, len);
+
   /* (should GMime ever refuse the body alone, it gets the whole message) */
-  if (light_body != NULL)
+  if (parts != NULL || light_body != NULL)
     {
       self = g_new0 (BbMessage, 1);
       self->headers = g_steal_pointer (&block);
       self->body = light_body;
+      self->parts = parts;
+      self->bytes = g_steal_pointer (&bytes);
     }
   else
     {
@@ -620,7 +755,9 @@ bb_message_parse (const char *data,
 void
 bb_message_walk (BbMessage *self)
 {
-  if (self->body != NULL)
+  if (self->parts != NULL)
+    walk_scanned (self, self->parts, 0, FALSE);
+  else if (self->body != NULL)
     walk (self, self->body, 0, FALSE);
 }
 
@@ -734,6 +871,8 @@ bb_message_free (BbMessage *self)
     return;
   g_clear_pointer (&self->headers, bb_header_block_free);
   g_clear_object (&self->body);
+  g_clear_pointer (&self->parts, bb_mime_part_free);
+  g_free (self->bytes);
   g_clear_object (&self->message);
   g_clear_pointer (&self->original, bb_original_free);
   g_string_free (self->text, TRUE);

@@ -10,6 +10,7 @@
 #include <gmime/gmime.h>
 
 #include "bb-header-block.h"
+#include "bb-mime-scan.h"
 #include "bb-original.h"
 
 G_BEGIN_DECLS
@@ -20,7 +21,9 @@ typedef struct
    * (@headers), or else from GMime's whole message (@message). */
   BbHeaderBlock *headers;
   GMimeMessage *message;
-  GMimeObject  *body;       /* its MIME tree (owned) */
+  GMimeObject  *body;       /* GMime's MIME tree (owned), or NULL when */
+  BbMimePart   *parts;      /* the structure was plainly regular */
+  char         *bytes;      /* the message, which @parts point into */
   GString      *text;       /* its human-readable text, UTF-8 */
   GString      *dsn;        /* delivery-status bodies, concatenated */
   GString      *feedback;   /* message/feedback-report body */
@@ -46,6 +49,9 @@ GMimeObject  *bb_message_parse_body  (BbHeaderBlock *block,
                                       gsize          len);
 BbMessage    *bb_message_parse       (const char   *data,
                                       gsize         len);
+BbMessage    *bb_message_parse_full  (const char   *data,
+                                      gsize         len,
+                                      gboolean      scan);
 void          bb_message_walk        (BbMessage    *self);
 const char   *bb_message_get_header  (BbMessage    *self,
                                       const char   *name);

@@ -1,0 +1,569 @@
+/* bb-mime-scan.c - a notice's MIME structure, found the way GMime's parser
+ * finds it, without GMime's objects for what the analysis never reads
+ *
+ * Copyright 2026 The Bounceback authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "bb-gmime-private.h"
+#include "bb-message.h"
+#include "bb-mime-scan.h"
+#include "bb-text.h"
+
+#include <string.h>
+
+/* GMime builds about ten objects for each part of a notice (the part, its
+ * header list, a GMimeHeader per field, the content type, its parameter
+ * list and parameters, a data wrapper, a stream), and freeing them costs
+ * as much as building them.  The analysis reads, of each part, its type,
+ * two or three parameters, its disposition, its transfer encoding and its
+ * content.  So the structure is found here, by the rules of GMime 3.2's
+ * parser (gmime-parser.c: boundary lines checked innermost first, the end
+ * form before the plain one, optionally followed by linear white space;
+ * the newline before a boundary line belongs to it; a boundary of an
+ * enclosing multipart ends the inner ones), and each field is read by
+ * GMime's own functions: the content type and the disposition by
+ * g_mime_content_type_parse() and g_mime_content_disposition_parse(), the
+ * transfer encoding by g_mime_content_encoding_from_string(), the content
+ * decoded by g_mime_encoding_step().
+ *
+ * Only plainly regular structures are read here; for anything else
+ * bb_mime_scan() returns %NULL and the caller hands the message to GMime:
+ * a part's header block that is not plainly regular (see
+ * #BbHeaderBlock), that runs into a boundary line or into the end, a
+ * line starting with "--" in it, a repeated Content-Type,
+ * Content-Disposition or Content-Transfer-Encoding field, a Content-Type
+ * that is not plainly "type/subtype" (comments, encoded words, 8-bit
+ * bytes), uuencoded content, message/rfc2822 (which GMime parses as a
+ * message), a multipart with no boundary or no part, a boundary line
+ * right after a boundary line, deep nesting or many parts.
+ *
+ * Known difference: GMime reads content through a 4 KiB buffer, and the
+ * part of a line longer than that which starts a new buffer is checked as
+ * if it started a line.  A boundary so placed is honoured by GMime and
+ * not here. */
+
+#define MAX_DEPTH 8
+#define MAX_PARTS 64
+
+struct _BbMimePart
+{
+  GMimeContentType        *content_type;
+  GMimeContentDisposition *disposition;
+  GMimeContentEncoding     encoding;
+  const char              *content;
+  gsize                    content_len;
+  GPtrArray               *children; /* BbMimePart; NULL for a leaf */
+};
+
+typedef enum
+{
+  BOUNDARY_NONE,
+  BOUNDARY_EOS,
+  BOUNDARY_IMMEDIATE,
+  BOUNDARY_IMMEDIATE_END,
+  BOUNDARY_PARENT,
+  BOUNDARY_PARENT_END,
+} Boundary;
+
+typedef struct
+{
+  const char *text; /* the boundary parameter */
+  gsize       len;
+} Bound;
+
+typedef struct
+{
+  const char *data;
+  gsize       len;
+  gsize       pos;     /* where GMime's parser would be */
+  GArray     *bounds;  /* Bound, innermost last */
+  Boundary    boundary;
+  guint       n_parts;
+  gboolean    failed;  /* not plainly regular: GMime's to read */
+} Scan;
+
+void
+bb_mime_part_free (BbMimePart *self)
+{
+  if (self == NULL)
+    return;
+  g_clear_object (&self->content_type);
+  g_clear_object (&self->disposition);
+  g_clear_pointer (&self->children, g_ptr_array_unref);
+  g_free (self);
+}
+
+static gboolean
+is_lwsp (char c)
+{
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/* "--" @bound, "--" too when @end, then only linear white space */
+static gboolean
+is_boundary (const char  *line,
+             gsize        len,
+             const Bound *bound,
+             gboolean     end)
+{
+  gsize need = bound->len + 2 + (end ? 2 : 0);
+
+  if (len < need || memcmp (line + 2, bound->text, bound->len) != 0)
+    return FALSE;
+  if (end && (line[bound->len + 2] != '-' || line[bound->len + 3] != '-'))
+    return FALSE;
+  for (gsize i = need; i < len; i++)
+    if (!is_lwsp (line[i]))
+      return FALSE;
+  return TRUE;
+}
+
+static Boundary
+check_boundary (Scan       *scan,
+                const char *line,
+                gsize       len)
+{
+  if (len > 0 && line[len - 1] == '\r')
+    len--;
+  if (len < 2 || line[0] != '-' || line[1] != '-')
+    return BOUNDARY_NONE;
+  for (guint i = scan->bounds->len; i > 0; i--)
+    {
+      const Bound *bound = &g_array_index (scan->bounds, Bound, i - 1);
+      gboolean     innermost = i == scan->bounds->len;
+
+      if (is_boundary (line, len, bound, TRUE))
+        return innermost ? BOUNDARY_IMMEDIATE_END : BOUNDARY_PARENT_END;
+      if (is_boundary (line, len, bound, FALSE))
+        return innermost ? BOUNDARY_IMMEDIATE : BOUNDARY_PARENT;
+    }
+  return BOUNDARY_NONE;
+}
+
+static const char *
+line_end (Scan *scan,
+          gsize from)
+{
+  const char *nl = memchr (scan->data + from, '\n', scan->len - from);
+
+  return nl != NULL ? nl : scan->data + scan->len;
+}
+
+/* Content up to the next boundary line (left where it is) or the end. */
+static void
+scan_content (Scan        *scan,
+              const char **content,
+              gsize       *content_len)
+{
+  gsize start = scan->pos;
+  gsize p = start;
+
+  while (p < scan->len)
+    {
+      const char *eol = line_end (scan, p);
+      Boundary    b = check_boundary (scan, scan->data + p, eol - (scan->data + p));
+
+      if (b != BOUNDARY_NONE)
+        {
+          gsize n = p - start;
+
+          /* the newline before the boundary line belongs to it (two
+           * bytes when the boundary line ends in CRLF, as GMime has it) */
+          if (n > 0)
+            {
+              gsize trim = eol > scan->data + p && eol[-1] == '\r' ? 2 : 1;
+
+              if (n < trim)
+                {
+                  scan->failed = TRUE;
+                  trim = n;
+                }
+              n -= trim;
+            }
+          *content = scan->data + start;
+          *content_len = n;
+          scan->pos = p;
+          scan->boundary = b;
+          return;
+        }
+      p = eol - scan->data + (eol < scan->data + scan->len ? 1 : 0);
+    }
+  *content = scan->data + start;
+  *content_len = scan->len - start;
+  scan->pos = scan->len;
+  scan->boundary = BOUNDARY_EOS;
+}
+
+static gboolean
+skip_line (Scan *scan)
+{
+  const char *eol = line_end (scan, scan->pos);
+
+  if (eol == scan->data + scan->len)
+    {
+      scan->pos = scan->len;
+      return FALSE;
+    }
+  scan->pos = eol + 1 - scan->data;
+  return TRUE;
+}
+
+static gboolean
+is_token_char (char c)
+{
+  return c > 32 && c < 127 && strchr ("()<>@,;:\\\"/[]?=", c) == NULL;
+}
+
+/* The raw Content-Type value is plainly "type/subtype" (then anything),
+ * as GMime reads it both to pick the part's kind and for its content
+ * type: no comment, encoded word or 8-bit byte on the way. */
+static gboolean
+is_plain_content_type (const char *raw,
+                       gsize       len)
+{
+  gsize i = 0, n;
+
+  if (bb_text_has_high_bytes (raw, len) || bb_text_memmem (raw, len, "=?") != NULL)
+    return FALSE;
+  while (i < len && is_lwsp (raw[i]))
+    i++;
+  for (n = 0; i < len && is_token_char (raw[i]); i++, n++)
+    ;
+  if (n == 0)
+    return FALSE;
+  while (i < len && is_lwsp (raw[i]))
+    i++;
+  if (i >= len || raw[i] != '/')
+    return FALSE;
+  i++;
+  while (i < len && is_lwsp (raw[i]))
+    i++;
+  for (n = 0; i < len && is_token_char (raw[i]); i++, n++)
+    ;
+  return n > 0;
+}
+
+static int
+find_once (BbHeaderBlock *block,
+           const char    *name,
+           Scan          *scan)
+{
+  int i = bb_header_block_find (block, name, FALSE);
+
+  if (i >= 0 && bb_header_block_find (block, name, TRUE) != i)
+    scan->failed = TRUE;
+  return i;
+}
+
+static BbMimePart *scan_part (Scan          *scan,
+                              BbHeaderBlock *block,
+                              gboolean       in_digest,
+                              guint          depth);
+
+/* The header block of a part, at scan->pos, and the blank line after it:
+ * *empty when the part has none. */
+static BbHeaderBlock *
+scan_headers (Scan     *scan,
+              gboolean *empty)
+{
+  gsize          p = scan->pos;
+  BbHeaderBlock *block;
+
+  *empty = FALSE;
+  while (p < scan->len)
+    {
+      const char *line = scan->data + p;
+      const char *eol = line_end (scan, p);
+
+      if (eol == scan->data + scan->len)
+        break;
+      if (eol == line || (eol == line + 1 && line[0] == '\r'))
+        {
+          gsize block_len = eol + 1 - (scan->data + scan->pos);
+
+          if (p == scan->pos)
+            {
+              *empty = TRUE;
+              scan->pos = p + (eol + 1 - line);
+              return NULL;
+            }
+          block = bb_header_block_new (scan->data + scan->pos, block_len);
+          if (block == NULL || bb_header_block_get_body_offset (block) != block_len)
+            break;
+          scan->pos += block_len;
+          return block;
+        }
+      if (eol - line >= 2 && line[0] == '-' && line[1] == '-')
+        break;
+      p = eol + 1 - scan->data;
+    }
+  scan->failed = TRUE;
+  return NULL;
+}
+
+static void
+scan_multipart (Scan       *scan,
+                BbMimePart *part,
+                guint       depth)
+{
+  const char *boundary = g_mime_content_type_get_parameter (part->content_type, "boundary");
+  const char *face = NULL;
+  gsize       face_len = 0;
+  Bound       bound;
+
+  part->children = g_ptr_array_new_with_free_func ((GDestroyNotify) bb_mime_part_free);
+  if (boundary == NULL || *boundary == '\0' || depth >= MAX_DEPTH)
+    {
+      scan->failed = TRUE;
+      return;
+    }
+  bound.text = boundary;
+  bound.len = strlen (boundary);
+  g_array_append_val (scan->bounds, bound);
+
+  /* the prologue */
+  scan_content (scan, &face, &face_len);
+  while (scan->boundary == BOUNDARY_IMMEDIATE && !scan->failed)
+    {
+      g_autoptr (BbHeaderBlock) block = NULL;
+      gboolean    empty = FALSE;
+      BbMimePart *child;
+
+      if (!skip_line (scan))
+        {
+          scan->boundary = BOUNDARY_EOS;
+          break;
+        }
+      if (scan->pos + 1 < scan->len && scan->data[scan->pos] == '-' && scan->data[scan->pos + 1] == '-')
+        {
+          /* a boundary line right after one: GMime skips the empty part */
+          scan->failed = TRUE;
+          break;
+        }
+      block = scan_headers (scan, &empty);
+      if (scan->failed)
+        break;
+      child = scan_part (scan, block, g_mime_content_type_is_type (part->content_type, "multipart", "digest"),
+                         depth + 1);
+      if (child == NULL)
+        break;
+      g_ptr_array_add (part->children, child);
+    }
+  if (scan->failed)
+    return;
+  if (part->children->len == 0)
+    {
+      /* everything is prologue: GMime's to read (see fix_boundary()) */
+      scan->failed = TRUE;
+      return;
+    }
+  if (scan->boundary == BOUNDARY_IMMEDIATE_END)
+    {
+      skip_line (scan);
+      g_array_set_size (scan->bounds, scan->bounds->len - 1);
+      /* the epilogue */
+      scan_content (scan, &face, &face_len);
+      return;
+    }
+  g_array_set_size (scan->bounds, scan->bounds->len - 1);
+  if ((scan->boundary == BOUNDARY_PARENT_END || scan->boundary == BOUNDARY_PARENT) && scan->bounds->len > 0)
+    {
+      const Bound *parent = &g_array_index (scan->bounds, Bound, scan->bounds->len - 1);
+      const char  *line = scan->data + scan->pos;
+      gsize        len = line_end (scan, scan->pos) - line;
+      gboolean     end = scan->boundary == BOUNDARY_PARENT_END;
+
+      if (len > 0 && line[len - 1] == '\r')
+        len--;
+      if (is_boundary (line, len, parent, end))
+        scan->boundary = end ? BOUNDARY_IMMEDIATE_END : BOUNDARY_IMMEDIATE;
+    }
+}
+
+/* A part whose header block (@block, or none) has been read. */
+static BbMimePart *
+scan_part (Scan          *scan,
+           BbHeaderBlock *block,
+           gboolean       in_digest,
+           guint          depth)
+{
+  g_autoptr (BbMimePart) part = g_new0 (BbMimePart, 1);
+  GMimeParserOptions *options = bb_message_parser_options ();
+  int                 ct = block != NULL ? find_once (block, "Content-Type", scan) : -1;
+  int                 cd = block != NULL ? find_once (block, "Content-Disposition", scan) : -1;
+  int                 cte = block != NULL ? find_once (block, "Content-Transfer-Encoding", scan) : -1;
+
+  if (scan->failed || ++scan->n_parts > MAX_PARTS)
+    {
+      scan->failed = TRUE;
+      return NULL;
+    }
+  if (ct >= 0)
+    {
+      gsize       raw_len = 0;
+      const char *raw = bb_header_block_get_raw (block, ct, &raw_len);
+
+      if (!is_plain_content_type (raw, raw_len))
+        {
+          scan->failed = TRUE;
+          return NULL;
+        }
+      part->content_type = g_mime_content_type_parse (options, bb_header_block_get (block, "Content-Type"));
+    }
+  else
+    part->content_type = in_digest ? g_mime_content_type_new ("message", "rfc822")
+                                   : g_mime_content_type_new ("text", "plain");
+  if (cd >= 0)
+    part->disposition = g_mime_content_disposition_parse (options, bb_header_block_get (block, "Content-Disposition"));
+  part->encoding = cte >= 0 ? g_mime_content_encoding_from_string (bb_header_block_get (block, "Content-Transfer-Encoding"))
+                            : GMIME_CONTENT_ENCODING_DEFAULT;
+  if (part->encoding == GMIME_CONTENT_ENCODING_UUENCODE ||
+      g_mime_content_type_is_type (part->content_type, "message", "rfc2822"))
+    {
+      scan->failed = TRUE;
+      return NULL;
+    }
+
+  if (g_mime_content_type_is_type (part->content_type, "multipart", "*"))
+    scan_multipart (scan, part, depth);
+  else
+    scan_content (scan, &part->content, &part->content_len);
+  if (scan->failed)
+    return NULL;
+  return g_steal_pointer (&part);
+}
+
+/**
+ * bb_mime_scan:
+ * @block: the message's header block (plainly regular)
+ * @data: the message, @block's bytes first; the parts point into it
+ *
+ * Returns: (transfer full) (nullable): the top part, or %NULL when the
+ *   structure is not plainly regular and GMime should read it
+ */
+BbMimePart *
+bb_mime_scan (BbHeaderBlock *block,
+              const char    *data,
+              gsize          len)
+{
+  Scan        scan = { 0 };
+  BbMimePart *top;
+
+  scan.data = data;
+  scan.len = len;
+  scan.pos = bb_header_block_get_body_offset (block);
+  scan.bounds = g_array_new (FALSE, FALSE, sizeof (Bound));
+  top = scan_part (&scan, block, FALSE, 0);
+  g_array_unref (scan.bounds);
+  if (scan.failed)
+    g_clear_pointer (&top, bb_mime_part_free);
+  return top;
+}
+
+gboolean
+bb_mime_part_is_multipart (BbMimePart *self)
+{
+  return self->children != NULL;
+}
+
+guint
+bb_mime_part_get_n_children (BbMimePart *self)
+{
+  return self->children != NULL ? self->children->len : 0;
+}
+
+BbMimePart *
+bb_mime_part_get_child (BbMimePart *self,
+                        guint       i)
+{
+  return g_ptr_array_index (self->children, i);
+}
+
+GMimeContentType *
+bb_mime_part_get_content_type (BbMimePart *self)
+{
+  return self->content_type;
+}
+
+/* As g_mime_object_get_disposition(). */
+const char *
+bb_mime_part_get_disposition (BbMimePart *self)
+{
+  return self->disposition != NULL ? g_mime_content_disposition_get_disposition (self->disposition) : NULL;
+}
+
+/* As g_mime_part_get_filename(). */
+const char *
+bb_mime_part_get_filename (BbMimePart *self)
+{
+  const char *name = NULL;
+
+  if (self->disposition != NULL)
+    name = g_mime_content_disposition_get_parameter (self->disposition, "filename");
+  return name != NULL ? name : g_mime_content_type_get_parameter (self->content_type, "name");
+}
+
+GMimeContentEncoding
+bb_mime_part_get_encoding (BbMimePart *self)
+{
+  return self->encoding;
+}
+
+/* The content as it lies in the message, transfer encoding and all. */
+const char *
+bb_mime_part_get_content (BbMimePart *self,
+                          gsize      *len)
+{
+  *len = self->content_len;
+  return self->content;
+}
+
+/**
+ * bb_mime_part_decode:
+ *
+ * Returns: (transfer full): the content with its transfer encoding
+ *   undone, as GMime's data wrapper writes it
+ */
+GByteArray *
+bb_mime_part_decode (BbMimePart *self)
+{
+  GByteArray    *bytes;
+  GMimeEncoding  state;
+  gsize          n;
+
+  if (self->encoding == GMIME_CONTENT_ENCODING_BASE64 || self->encoding == GMIME_CONTENT_ENCODING_QUOTEDPRINTABLE)
+    {
+      g_mime_encoding_init_decode (&state, self->encoding);
+      bytes = g_byte_array_sized_new (g_mime_encoding_outlen (&state, self->content_len) + 1);
+      n = g_mime_encoding_step (&state, self->content, self->content_len, (char *) bytes->data);
+      g_byte_array_set_size (bytes, n);
+      return bytes;
+    }
+  bytes = g_byte_array_sized_new (self->content_len + 1);
+  g_byte_array_append (bytes, (const guint8 *) self->content, self->content_len);
+  return bytes;
+}
+
+/**
+ * bb_mime_part_text:
+ *
+ * As bb_message_part_text(): the content decoded, then its charset.
+ *
+ * Returns: (transfer full): UTF-8 text
+ */
+char *
+bb_mime_part_text (BbMimePart *self)
+{
+  const char *charset = g_mime_content_type_get_parameter (self->content_type, "charset");
+
+  if (self->encoding == GMIME_CONTENT_ENCODING_BASE64 || self->encoding == GMIME_CONTENT_ENCODING_QUOTEDPRINTABLE)
+    {
+      g_autoptr (GByteArray) bytes = bb_mime_part_decode (self);
+
+      return bb_text_to_utf8 ((const char *) bytes->data, bytes->len, charset);
+    }
+  return bb_text_to_utf8 (self->content, self->content_len, charset);
+}
