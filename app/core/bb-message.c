@@ -399,10 +399,10 @@ take_original_part (BbMessage *self,
 }
 
 static gboolean
-is_attached_message (GMimeContentType *ct)
+is_attached_message (const BbMimeType *ct)
 {
-  return type_is (ct, "message", "rfc822") || type_is (ct, "message", "global") ||
-         type_is (ct, "message", "news");
+  return bb_mime_type_is (ct, "message", "rfc822") || bb_mime_type_is (ct, "message", "global") ||
+         bb_mime_type_is (ct, "message", "news");
 }
 
 /* What the walk does with a leaf part. */
@@ -418,20 +418,20 @@ typedef enum
 } LeafRole;
 
 static LeafRole
-leaf_role (GMimeContentType *ct,
+leaf_role (const BbMimeType *ct,
            const char       *filename,
            const char       *disposition,
            gboolean          skip_html)
 {
   gboolean attachment = disposition != NULL && g_ascii_strcasecmp (disposition, "attachment") == 0;
 
-  if (type_is (ct, "message", "delivery-status") || type_is (ct, "message", "global-delivery-status") ||
-      type_is (ct, "text", "delivery-status") || type_is (ct, "message", "x-delivery-status"))
+  if (bb_mime_type_is (ct, "message", "delivery-status") || bb_mime_type_is (ct, "message", "global-delivery-status") ||
+      bb_mime_type_is (ct, "text", "delivery-status") || bb_mime_type_is (ct, "message", "x-delivery-status"))
     return LEAF_DSN;
-  if (type_is (ct, "message", "feedback-report"))
+  if (bb_mime_type_is (ct, "message", "feedback-report"))
     return LEAF_FEEDBACK;
-  if (type_is (ct, "text", "rfc822-headers") || type_is (ct, "message", "rfc822-headers") ||
-      type_is (ct, "message", "global-headers"))
+  if (bb_mime_type_is (ct, "text", "rfc822-headers") || bb_mime_type_is (ct, "message", "rfc822-headers") ||
+      bb_mime_type_is (ct, "message", "global-headers"))
     return LEAF_HEADERS;
   /* The attached original (bb_message_init() keeps it a leaf), or one
    * attached as a file (QQ Mail attaches "mail.eml", octet-stream). */
@@ -439,12 +439,12 @@ leaf_role (GMimeContentType *ct,
     return LEAF_ORIGINAL;
   if (attachment)
     return LEAF_SKIP;
-  if (type_is (ct, "text", "plain"))
+  if (bb_mime_type_is (ct, "text", "plain"))
     return LEAF_TEXT;
-  if (type_is (ct, "text", "html"))
+  if (bb_mime_type_is (ct, "text", "html"))
     return skip_html ? LEAF_SKIP : LEAF_HTML;
   /* text/enriched, text/x-… and the like: read as plain text */
-  if (type_is (ct, "text", "*") && filename == NULL)
+  if (bb_mime_type_is (ct, "text", "*") && filename == NULL)
     return LEAF_TEXT;
   return LEAF_SKIP;
 }
@@ -505,11 +505,11 @@ enter_part (BbMessage *self,
 
 static void
 note_multipart (BbMessage        *self,
-                GMimeContentType *ct)
+                const BbMimeType *ct)
 {
-  if (type_is (ct, "multipart", "report"))
+  if (bb_mime_type_is (ct, "multipart", "report"))
     {
-      const char *rt = g_mime_content_type_get_parameter (ct, "report-type");
+      const char *rt = bb_mime_type_get_parameter (ct, "report-type");
 
       self->is_report = TRUE;
       if (rt != NULL && self->report_type == NULL)
@@ -524,10 +524,12 @@ walk (BbMessage   *self,
       gboolean     skip_html)
 {
   GMimeContentType *ct = g_mime_object_get_content_type (object);
+  BbMimeType        view;
   LeafRole          role;
 
   if (!enter_part (self, depth))
     return;
+  bb_mime_type_init_for_gmime (&view, ct);
 
   if (GMIME_IS_MULTIPART (object))
     {
@@ -535,7 +537,7 @@ walk (BbMessage   *self,
       int             n = g_mime_multipart_get_count (multipart);
       gboolean        alt = type_is (ct, "multipart", "alternative") && alternative_has_plain (multipart);
 
-      note_multipart (self, ct);
+      note_multipart (self, &view);
       for (int i = 0; i < n; i++)
         walk (self, g_mime_multipart_get_part (multipart, i), depth + 1, alt);
       /* Declared multipart, but no boundary ever comes: the body is plain
@@ -564,7 +566,7 @@ walk (BbMessage   *self,
 
   if (!GMIME_IS_PART (object))
     return;
-  role = leaf_role (ct, g_mime_part_get_filename (GMIME_PART (object)), g_mime_object_get_disposition (object),
+  role = leaf_role (&view, g_mime_part_get_filename (GMIME_PART (object)), g_mime_object_get_disposition (object),
                     skip_html);
   if (role == LEAF_ORIGINAL)
     take_original_part (self, GMIME_PART (object));
@@ -580,7 +582,7 @@ walk_scanned (BbMessage  *self,
               guint       depth,
               gboolean    skip_html)
 {
-  GMimeContentType *ct = bb_mime_part_get_content_type (part);
+  const BbMimeType *ct = bb_mime_part_get_content_type (part);
   LeafRole          role;
 
   if (!enter_part (self, depth))
@@ -591,9 +593,9 @@ walk_scanned (BbMessage  *self,
       guint    n = bb_mime_part_get_n_children (part);
       gboolean alt = FALSE;
 
-      if (type_is (ct, "multipart", "alternative"))
+      if (bb_mime_type_is (ct, "multipart", "alternative"))
         for (guint i = 0; i < n && !alt; i++)
-          alt = type_is (bb_mime_part_get_content_type (bb_mime_part_get_child (part, i)), "text", "plain");
+          alt = bb_mime_type_is (bb_mime_part_get_content_type (bb_mime_part_get_child (part, i)), "text", "plain");
       note_multipart (self, ct);
       for (guint i = 0; i < n; i++)
         walk_scanned (self, bb_mime_part_get_child (part, i), depth + 1, alt);

@@ -50,8 +50,9 @@
 
 struct _BbMimePart
 {
-  GMimeContentType        *content_type;
-  GMimeContentDisposition *disposition;
+  BbMimeType               content_type;
+  BbMimeType               disposition;
+  gboolean                 has_disposition;
   GMimeContentEncoding     encoding;
   const char              *content;
   gsize                    content_len;
@@ -86,12 +87,192 @@ typedef struct
 } Scan;
 
 void
+bb_mime_type_clear (BbMimeType *self)
+{
+  g_clear_object (&self->gmime_type);
+  g_clear_object (&self->gmime_disposition);
+  g_clear_pointer (&self->buffer, g_free);
+  memset (self, 0, sizeof *self);
+}
+
+/* For walking GMime's own tree with the same code. */
+void
+bb_mime_type_init_for_gmime (BbMimeType       *self,
+                             GMimeContentType *content_type)
+{
+  memset (self, 0, sizeof *self);
+  self->gmime_type = content_type;
+}
+
+/* As g_mime_content_type_is_type(). */
+gboolean
+bb_mime_type_is (const BbMimeType *self,
+                 const char       *type,
+                 const char       *subtype)
+{
+  if (self->gmime_type != NULL)
+    return g_mime_content_type_is_type (self->gmime_type, type, subtype);
+  if (self->type == NULL || self->subtype == NULL)
+    return FALSE;
+  if (strcmp (type, "*") != 0 && g_ascii_strcasecmp (self->type, type) != 0)
+    return FALSE;
+  return strcmp (subtype, "*") == 0 || g_ascii_strcasecmp (self->subtype, subtype) == 0;
+}
+
+/* As g_mime_content_type_get_parameter() (or the disposition's). */
+const char *
+bb_mime_type_get_parameter (const BbMimeType *self,
+                            const char       *name)
+{
+  if (self->gmime_type != NULL)
+    return g_mime_content_type_get_parameter (self->gmime_type, name);
+  if (self->gmime_disposition != NULL)
+    return g_mime_content_disposition_get_parameter (self->gmime_disposition, name);
+  for (guint i = 0; i < self->n_params; i++)
+    if (g_ascii_strcasecmp (self->names[i], name) == 0)
+      return self->values[i];
+  return NULL;
+}
+
+static gboolean is_token_char (char c);
+
+static gsize
+skip_blanks (const char *s,
+             gsize       i)
+{
+  while (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n')
+    i++;
+  return i;
+}
+
+/* A token at @i, NUL-terminated in @buf; returns where it ends, or @i. */
+static gsize
+take_token (const char  *s,
+            gsize        i,
+            char        *buf,
+            const char **out,
+            gboolean     param_name)
+{
+  gsize start = i;
+
+  while (is_token_char (s[i]) && !(param_name && s[i] == '*'))
+    i++;
+  if (i > start)
+    {
+      *out = buf + start;
+      buf[i] = '\0';
+    }
+  return i;
+}
+
+/* Reads a decoded Content-Type value ("type/subtype", @with_subtype) or
+ * Content-Disposition value ("token") with its parameters, when it is
+ * plain: tokens and simple quoted strings only, no comment, no RFC 2231
+ * or RFC 2047 parameter, no parameter twice, nothing else.  GMime reads
+ * such a value the same way (gmime-param.c, loose mode); anything else is
+ * left to it. */
+static gboolean
+parse_plain (BbMimeType *self,
+             const char *value,
+             gboolean    with_subtype)
+{
+  char  *buf = g_strdup (value);
+  gsize  i = skip_blanks (value, 0), j;
+
+  self->buffer = buf;
+  if ((j = take_token (value, i, buf, &self->type, FALSE)) == i)
+    return FALSE;
+  i = skip_blanks (value, j);
+  if (with_subtype)
+    {
+      if (value[i] != '/')
+        return FALSE;
+      i = skip_blanks (value, i + 1);
+      if ((j = take_token (value, i, buf, &self->subtype, FALSE)) == i)
+        return FALSE;
+      i = skip_blanks (value, j);
+    }
+  while (value[i] == ';')
+    {
+      const char *name = NULL;
+      const char *val = NULL;
+
+      i = skip_blanks (value, i + 1);
+      if (value[i] == '\0')
+        break;
+      if ((j = take_token (value, i, buf, &name, TRUE)) == i)
+        return FALSE;
+      i = skip_blanks (value, j);
+      if (value[i] != '=')
+        return FALSE;
+      i = skip_blanks (value, i + 1);
+      if (value[i] == '"')
+        {
+          j = ++i;
+          while (value[j] != '\0' && value[j] != '"' && value[j] != '\\' && (guchar) value[j] >= 32 &&
+                 (guchar) value[j] < 127)
+            j++;
+          if (value[j] != '"' || j == i)
+            return FALSE;
+          val = buf + i;
+          buf[j] = '\0';
+          j++;
+        }
+      else if ((j = take_token (value, i, buf, &val, FALSE)) == i)
+        return FALSE;
+      if (strstr (val, "=?") != NULL || self->n_params == BB_MIME_MAX_PARAMS ||
+          bb_mime_type_get_parameter (self, name) != NULL)
+        return FALSE;
+      self->names[self->n_params] = name;
+      self->values[self->n_params] = val;
+      self->n_params++;
+      i = skip_blanks (value, j);
+    }
+  return value[i] == '\0';
+}
+
+/**
+ * bb_mime_type_read:
+ * @value: a decoded Content-Type value, or Content-Disposition value when
+ *   @is_disposition
+ *
+ * Reads @value plainly, or through GMime when it is not plain.  Clear
+ * with bb_mime_type_clear().
+ *
+ * Returns: whether it was read plainly (for tests)
+ */
+gboolean
+bb_mime_type_read (BbMimeType *self,
+                   const char *value,
+                   gboolean    is_disposition)
+{
+  memset (self, 0, sizeof *self);
+  if (parse_plain (self, value, !is_disposition))
+    return TRUE;
+  bb_mime_type_clear (self);
+  if (is_disposition)
+    self->gmime_disposition = g_mime_content_disposition_parse (bb_message_parser_options (), value);
+  else
+    self->gmime_type = g_mime_content_type_parse (bb_message_parser_options (), value);
+  return FALSE;
+}
+
+/* The disposition ("attachment", "inline"), when @self is one. */
+const char *
+bb_mime_type_get_disposition (const BbMimeType *self)
+{
+  if (self->gmime_disposition != NULL)
+    return g_mime_content_disposition_get_disposition (self->gmime_disposition);
+  return self->subtype == NULL ? self->type : NULL;
+}
+
+void
 bb_mime_part_free (BbMimePart *self)
 {
   if (self == NULL)
     return;
-  g_clear_object (&self->content_type);
-  g_clear_object (&self->disposition);
+  bb_mime_type_clear (&self->content_type);
+  bb_mime_type_clear (&self->disposition);
   g_clear_pointer (&self->children, g_ptr_array_unref);
   g_free (self);
 }
@@ -309,7 +490,7 @@ scan_multipart (Scan       *scan,
                 BbMimePart *part,
                 guint       depth)
 {
-  const char *boundary = g_mime_content_type_get_parameter (part->content_type, "boundary");
+  const char *boundary = bb_mime_type_get_parameter (&part->content_type, "boundary");
   const char *face = NULL;
   gsize       face_len = 0;
   Bound       bound;
@@ -346,7 +527,7 @@ scan_multipart (Scan       *scan,
       block = scan_headers (scan, &empty);
       if (scan->failed)
         break;
-      child = scan_part (scan, block, g_mime_content_type_is_type (part->content_type, "multipart", "digest"),
+      child = scan_part (scan, block, bb_mime_type_is (&part->content_type, "multipart", "digest"),
                          depth + 1);
       if (child == NULL)
         break;
@@ -391,7 +572,6 @@ scan_part (Scan          *scan,
            guint          depth)
 {
   g_autoptr (BbMimePart) part = g_new0 (BbMimePart, 1);
-  GMimeParserOptions *options = bb_message_parser_options ();
   int                 ct = block != NULL ? find_once (block, "Content-Type", scan) : -1;
   int                 cd = block != NULL ? find_once (block, "Content-Disposition", scan) : -1;
   int                 cte = block != NULL ? find_once (block, "Content-Transfer-Encoding", scan) : -1;
@@ -411,23 +591,28 @@ scan_part (Scan          *scan,
           scan->failed = TRUE;
           return NULL;
         }
-      part->content_type = g_mime_content_type_parse (options, bb_header_block_get (block, "Content-Type"));
+      bb_mime_type_read (&part->content_type, bb_header_block_get (block, "Content-Type"), FALSE);
     }
   else
-    part->content_type = in_digest ? g_mime_content_type_new ("message", "rfc822")
-                                   : g_mime_content_type_new ("text", "plain");
+    {
+      part->content_type.type = in_digest ? "message" : "text";
+      part->content_type.subtype = in_digest ? "rfc822" : "plain";
+    }
   if (cd >= 0)
-    part->disposition = g_mime_content_disposition_parse (options, bb_header_block_get (block, "Content-Disposition"));
+    {
+      bb_mime_type_read (&part->disposition, bb_header_block_get (block, "Content-Disposition"), TRUE);
+      part->has_disposition = TRUE;
+    }
   part->encoding = cte >= 0 ? g_mime_content_encoding_from_string (bb_header_block_get (block, "Content-Transfer-Encoding"))
                             : GMIME_CONTENT_ENCODING_DEFAULT;
   if (part->encoding == GMIME_CONTENT_ENCODING_UUENCODE ||
-      g_mime_content_type_is_type (part->content_type, "message", "rfc2822"))
+      bb_mime_type_is (&part->content_type, "message", "rfc2822"))
     {
       scan->failed = TRUE;
       return NULL;
     }
 
-  if (g_mime_content_type_is_type (part->content_type, "multipart", "*"))
+  if (bb_mime_type_is (&part->content_type, "multipart", "*"))
     scan_multipart (scan, part, depth);
   else
     scan_content (scan, &part->content, &part->content_len);
@@ -482,17 +667,17 @@ bb_mime_part_get_child (BbMimePart *self,
   return g_ptr_array_index (self->children, i);
 }
 
-GMimeContentType *
+const BbMimeType *
 bb_mime_part_get_content_type (BbMimePart *self)
 {
-  return self->content_type;
+  return &self->content_type;
 }
 
 /* As g_mime_object_get_disposition(). */
 const char *
 bb_mime_part_get_disposition (BbMimePart *self)
 {
-  return self->disposition != NULL ? g_mime_content_disposition_get_disposition (self->disposition) : NULL;
+  return self->has_disposition ? bb_mime_type_get_disposition (&self->disposition) : NULL;
 }
 
 /* As g_mime_part_get_filename(). */
@@ -501,9 +686,9 @@ bb_mime_part_get_filename (BbMimePart *self)
 {
   const char *name = NULL;
 
-  if (self->disposition != NULL)
-    name = g_mime_content_disposition_get_parameter (self->disposition, "filename");
-  return name != NULL ? name : g_mime_content_type_get_parameter (self->content_type, "name");
+  if (self->has_disposition)
+    name = bb_mime_type_get_parameter (&self->disposition, "filename");
+  return name != NULL ? name : bb_mime_type_get_parameter (&self->content_type, "name");
 }
 
 GMimeContentEncoding
@@ -557,7 +742,7 @@ bb_mime_part_decode (BbMimePart *self)
 char *
 bb_mime_part_text (BbMimePart *self)
 {
-  const char *charset = g_mime_content_type_get_parameter (self->content_type, "charset");
+  const char *charset = bb_mime_type_get_parameter (&self->content_type, "charset");
 
   if (self->encoding == GMIME_CONTENT_ENCODING_BASE64 || self->encoding == GMIME_CONTENT_ENCODING_QUOTEDPRINTABLE)
     {

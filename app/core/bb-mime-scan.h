@@ -15,6 +15,35 @@ G_BEGIN_DECLS
 
 typedef struct _BbMimePart BbMimePart;
 
+#define BB_MIME_MAX_PARAMS 8
+
+/* A Content-Type (or Content-Disposition: @subtype %NULL) value, read
+ * here when it is plain, else by GMime (@gmime_type, @gmime_disposition). */
+typedef struct
+{
+  GMimeContentType        *gmime_type;
+  GMimeContentDisposition *gmime_disposition;
+  char                    *buffer;
+  const char              *type;
+  const char              *subtype;
+  guint                    n_params;
+  const char              *names[BB_MIME_MAX_PARAMS];
+  const char              *values[BB_MIME_MAX_PARAMS];
+} BbMimeType;
+
+gboolean             bb_mime_type_read               (BbMimeType       *self,
+                                                      const char       *value,
+                                                      gboolean          is_disposition);
+void                 bb_mime_type_clear              (BbMimeType       *self);
+void                 bb_mime_type_init_for_gmime     (BbMimeType       *self,
+                                                      GMimeContentType *content_type);
+gboolean             bb_mime_type_is                 (const BbMimeType *self,
+                                                      const char       *type,
+                                                      const char       *subtype);
+const char          *bb_mime_type_get_parameter      (const BbMimeType *self,
+                                                      const char       *name);
+const char          *bb_mime_type_get_disposition    (const BbMimeType *self);
+
 BbMimePart          *bb_mime_scan                    (BbHeaderBlock *block,
                                                       const char    *data,
                                                       gsize          len);
@@ -24,7 +53,7 @@ gboolean             bb_mime_part_is_multipart       (BbMimePart *self);
 guint                bb_mime_part_get_n_children     (BbMimePart *self);
 BbMimePart          *bb_mime_part_get_child          (BbMimePart *self,
                                                       guint       i);
-GMimeContentType    *bb_mime_part_get_content_type   (BbMimePart *self);
+const BbMimeType    *bb_mime_part_get_content_type   (BbMimePart *self);
 const char          *bb_mime_part_get_disposition    (BbMimePart *self);
 const char          *bb_mime_part_get_filename       (BbMimePart *self);
 GMimeContentEncoding bb_mime_part_get_encoding       (BbMimePart *self);

@@ -1,0 +1,209 @@
+/* test-core-mime-scan.c - the Content-Type and Content-Disposition values
+ * bb_mime_type_read() reads itself must read as GMime reads them
+ *
+ * Copyright 2026 The Bounceback authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "bb-core.h"
+#include "bb-gmime-private.h"
+#include "bb-header-block.h"
+#include "bb-message.h"
+#include "bb-mime-scan.h"
+
+#include <locale.h>
+#include <string.h>
+
+/* Compares bb_mime_type_read() with GMime's parse of @value: the same
+ * type (or disposition) and the same parameters, in the same order.
+ * Returns whether it was read plainly. */
+static gboolean
+assert_like_gmime (const char *value,
+                   gboolean    is_disposition)
+{
+  BbMimeType      ours;
+  gboolean        plain = bb_mime_type_read (&ours, value, is_disposition);
+  GMimeParamList *params;
+  const char     *type, *subtype = NULL;
+
+  if (is_disposition)
+    {
+      g_autoptr (GMimeContentDisposition) d = g_mime_content_disposition_parse (bb_message_parser_options (), value);
+
+      type = g_mime_content_disposition_get_disposition (d);
+      g_assert_cmpstr (bb_mime_type_get_disposition (&ours), ==, type);
+      params = g_mime_content_disposition_get_parameters (d);
+      g_assert_cmpint (plain ? (int) ours.n_params : g_mime_param_list_length (params), ==,
+                       g_mime_param_list_length (params));
+      for (int i = 0; i < g_mime_param_list_length (params); i++)
+        {
+          GMimeParam *p = g_mime_param_list_get_parameter_at (params, i);
+
+          if (plain)
+            g_assert_cmpstr (ours.names[i], ==, g_mime_param_get_name (p));
+          g_assert_cmpstr (bb_mime_type_get_parameter (&ours, g_mime_param_get_name (p)), ==,
+                           g_mime_content_disposition_get_parameter (d, g_mime_param_get_name (p)));
+        }
+    }
+  else
+    {
+      g_autoptr (GMimeContentType) ct = g_mime_content_type_parse (bb_message_parser_options (), value);
+      const char *kinds[][2] = { { "text", "plain" }, { "multipart", "*" }, { "*", "rfc822" },
+                                 { g_mime_content_type_get_media_type (ct), g_mime_content_type_get_media_subtype (ct) } };
+
+      type = g_mime_content_type_get_media_type (ct);
+      subtype = g_mime_content_type_get_media_subtype (ct);
+      if (plain)
+        {
+          g_assert_cmpstr (ours.type, ==, type);
+          g_assert_cmpstr (ours.subtype, ==, subtype);
+        }
+      for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+        g_assert_true (bb_mime_type_is (&ours, kinds[k][0], kinds[k][1]) ==
+                       g_mime_content_type_is_type (ct, kinds[k][0], kinds[k][1]));
+      params = g_mime_content_type_get_parameters (ct);
+      if (plain)
+        g_assert_cmpint ((int) ours.n_params, ==, g_mime_param_list_length (params));
+      for (int i = 0; i < g_mime_param_list_length (params); i++)
+        {
+          GMimeParam *p = g_mime_param_list_get_parameter_at (params, i);
+
+          if (plain)
+            g_assert_cmpstr (ours.names[i], ==, g_mime_param_get_name (p));
+          g_assert_cmpstr (bb_mime_type_get_parameter (&ours, g_mime_param_get_name (p)), ==,
+                           g_mime_content_type_get_parameter (ct, g_mime_param_get_name (p)));
+        }
+    }
+  bb_mime_type_clear (&ours);
+  return plain;
+}
+
+typedef struct
+{
+  const char *value;
+  gboolean    plain;
+} Value;
+
+static const Value types[] = {
+  { "text/plain", TRUE },
+  { "  Text / HTML ;charset = \"UTF-8\" ; format=flowed", TRUE },
+  { "multipart/report; report-type=delivery-status;\tboundary=\"=_a b:c/d?e\"", TRUE },
+  { "message/rfc822;", TRUE },
+  { "application/octet-stream; name=\"mail.eml\"", TRUE },
+  /* left to GMime */
+  { "text/plain; charset=us-ascii (a comment)", FALSE },
+  { "text (c)/plain", FALSE },
+  { "text/plain junk; charset=x", FALSE },
+  { "text/plain; charset=utf-8; charset=gbk", FALSE },
+  { "text/plain; name*=utf-8''%E4%BD%A0.txt", FALSE },
+  { "text/plain; name*0=a; name*1=b.txt", FALSE },
+  { "text/plain; name=\"=?utf-8?B?5L2g5aW9?=.txt\"", FALSE },
+  { "text/plain; name=\"a \\\"quoted\\\" b\"", FALSE },
+  { "text/plain; name=\"\"", FALSE },
+  { "text/plain; name=unquoted with spaces", FALSE },
+  { "text/plain; name=", FALSE },
+  { "text/plain;; charset=x", FALSE },
+  { "text/plain; charset=\"utf-8", FALSE },
+  { "text", FALSE },
+  { "/plain", FALSE },
+  { "", FALSE },
+  { "text/plain; a=1; b=2; c=3; d=4; e=5; f=6; g=7; h=8; i=9", FALSE },
+};
+
+static const Value dispositions[] = {
+  { "attachment", TRUE },
+  { " inline ; filename=\"report.txt\"; size=120", TRUE },
+  { "attachment; filename=mail.eml", TRUE },
+  { "attachment filename=x.eml", FALSE },
+  { "attachment; filename*=gb2312''%C4%E3.eml", FALSE },
+  { "attachment; filename=\"=?gb2312?B?xOO6ww==?=.eml\"", FALSE },
+  { "", FALSE },
+};
+
+static void
+test_mime_type_values (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    if (assert_like_gmime (types[i].value, FALSE) != types[i].plain)
+      g_error ("“%s”: %s plainly", types[i].value, types[i].plain ? "not read" : "read");
+  for (guint i = 0; i < G_N_ELEMENTS (dispositions); i++)
+    if (assert_like_gmime (dispositions[i].value, TRUE) != dispositions[i].plain)
+      g_error ("“%s”: %s plainly", dispositions[i].value, dispositions[i].plain ? "not read" : "read");
+}
+
+static void
+collect_values (const char *dir,
+                GPtrArray  *types_out,
+                GPtrArray  *dispositions_out)
+{
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  if (d == NULL)
+    return;
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *data = NULL;
+      gsize            len = 0;
+      const char      *p;
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        {
+          collect_values (path, types_out, dispositions_out);
+          continue;
+        }
+      if (!g_str_has_suffix (name, ".eml") || !g_file_get_contents (path, &data, &len, NULL))
+        continue;
+      /* every Content-Type and Content-Disposition field in the file,
+       * parts included: each header block starts after a blank line */
+      for (p = data; p != NULL && p < data + len; p = memchr (p, '\n', data + len - p), p = p ? p + 1 : NULL)
+        {
+          g_autoptr (BbHeaderBlock) block = NULL;
+
+          if (g_ascii_strncasecmp (p, "Content-", 8) != 0)
+            continue;
+          block = bb_header_block_new (p, MIN ((gsize) (data + len - p), 4096));
+          if (block == NULL)
+            continue;
+          if (bb_header_block_get (block, "Content-Type") != NULL)
+            g_ptr_array_add (types_out, g_strdup (bb_header_block_get (block, "Content-Type")));
+          if (bb_header_block_get (block, "Content-Disposition") != NULL)
+            g_ptr_array_add (dispositions_out, g_strdup (bb_header_block_get (block, "Content-Disposition")));
+        }
+    }
+}
+
+/* The values of the test data: most are plain, and all read as GMime's. */
+static void
+test_mime_type_data (void)
+{
+  g_autoptr (GPtrArray) type_values = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) disposition_values = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *root = g_test_build_filename (G_TEST_DIST, "data", NULL);
+  guint plain = 0;
+
+  collect_values (root, type_values, disposition_values);
+  g_assert_cmpuint (type_values->len, >, 300);
+  for (guint i = 0; i < type_values->len; i++)
+    plain += assert_like_gmime (g_ptr_array_index (type_values, i), FALSE);
+  for (guint i = 0; i < disposition_values->len; i++)
+    assert_like_gmime (g_ptr_array_index (disposition_values, i), TRUE);
+  g_test_message ("%u Content-Type values, %u read plainly; %u Content-Disposition values", type_values->len, plain,
+                  disposition_values->len);
+  g_assert_cmpuint (plain * 10, >=, type_values->len * 9);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+  bb_core_init ();
+  g_test_add_func ("/mime-scan/type-values", test_mime_type_values);
+  g_test_add_func ("/mime-scan/type-data", test_mime_type_data);
+  return g_test_run ();
+}
