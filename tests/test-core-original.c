@@ -12,6 +12,7 @@
 #include "bb-gmime-private.h"
 #include "bb-message.h"
 #include "bb-original.h"
+#include "scan-check.h"
 
 #include <locale.h>
 #include <string.h>
@@ -103,46 +104,19 @@ assert_like_gmime (BbOriginal *original,
   return light;
 }
 
-/* Walks the notice twice, its structure found by bb_mime_scan() and by
- * GMime: the walk must read the same from both.  Returns whether
- * bb_mime_scan() found it. */
+/* Fails the test where bb_mime_scan() and GMime read @data differently;
+ * returns whether bb_mime_scan() found its structure. */
 static gboolean
 assert_walk_like_gmime (const char *data,
                         gsize       len,
                         const char *label)
 {
-  g_autoptr (BbMessage) scanned = bb_message_parse (data, len);
-  g_autoptr (BbMessage) gmime = bb_message_parse_full (data, len, FALSE);
-  gsize       a_len = 0, b_len = 0;
-  const char *a, *b;
+  gboolean         scanned = FALSE;
+  g_autofree char *difference = scan_check_notice (data, len, &scanned);
 
-  if ((scanned == NULL) != (gmime == NULL))
-    g_error ("%s: read %s with bb_mime_scan(), %s with GMime", label, scanned ? "" : "not", gmime ? "" : "not");
-  if (scanned == NULL)
-    return FALSE;
-  g_assert_null (gmime->parts);
-  bb_message_walk (scanned);
-  bb_message_walk (gmime);
-  assert_str (scanned->text->str, gmime->text->str, label, "the walk's text");
-  assert_str (scanned->dsn->str, gmime->dsn->str, label, "the walk's delivery-status text");
-  assert_str (scanned->feedback->str, gmime->feedback->str, label, "the walk's feedback text");
-  assert_str (scanned->report_type, gmime->report_type, label, "report-type");
-  if (scanned->is_report != gmime->is_report || scanned->n_parts != gmime->n_parts ||
-      scanned->too_deep != gmime->too_deep)
-    g_error ("%s: report %d, %u parts, too deep %d; GMime: %d, %u, %d", label, scanned->is_report,
-             scanned->n_parts, scanned->too_deep, gmime->is_report, gmime->n_parts, gmime->too_deep);
-  if ((scanned->original == NULL) != (gmime->original == NULL) ||
-      scanned->original_headers_only != gmime->original_headers_only)
-    g_error ("%s: the original differs (%s, GMime %s)", label, scanned->original ? "one" : "none",
-             gmime->original ? "one" : "none");
-  if (scanned->original != NULL)
-    {
-      a = bb_original_get_data (scanned->original, &a_len);
-      b = bb_original_get_data (gmime->original, &b_len);
-      if (a_len != b_len || memcmp (a, b, a_len) != 0)
-        g_error ("%s: the original's bytes differ (%" G_GSIZE_FORMAT ", GMime %" G_GSIZE_FORMAT ")", label, a_len, b_len);
-    }
-  return scanned->parts != NULL;
+  if (difference != NULL)
+    g_error ("%s: %s", label, difference);
+  return scanned;
 }
 
 /* The notice's fields the analysis reads, and a few it does not; the
@@ -240,6 +214,18 @@ collect_files (const char *dir,
     }
 }
 
+static gboolean
+assert_parts_like_gmime (BbOriginal *original,
+                         const char *label)
+{
+  gboolean         scanned = FALSE;
+  g_autofree char *difference = scan_check_original (original, &scanned);
+
+  if (difference != NULL)
+    g_error ("%s: %s", label, difference);
+  return scanned;
+}
+
 /* Every message of the test data, read as if it were an original, and
  * every original those messages return. */
 static void
@@ -248,7 +234,8 @@ test_original_data (void)
   g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *root = g_test_build_filename (G_TEST_DIST, "data", NULL);
   guint            n = 0, light = 0, attached = 0, attached_light = 0, n_notices_light = 0;
-  guint            n_scanned = 0, n_scanned_crlf = 0;
+  guint            n_scanned = 0, n_scanned_crlf = 0, attached_scanned = 0, whole_scanned = 0;
+  guint            attached_whole = 0;
 
   collect_files (root, files);
   g_assert_cmpuint (files->len, >, 300);
@@ -264,6 +251,11 @@ test_original_data (void)
       whole = bb_original_new (data, len, FALSE);
       n++;
       light += assert_like_gmime (whole, path);
+      {
+        g_autoptr (BbOriginal) again = bb_original_new (data, len, FALSE);
+
+        whole_scanned += assert_parts_like_gmime (again, path);
+      }
 
       n_notices_light += assert_notice_like_gmime (data, len, path);
       n_scanned += assert_walk_like_gmime (data, len, path);
@@ -290,11 +282,17 @@ test_original_data (void)
 
           attached++;
           attached_light += assert_like_gmime (msg->original, label);
+          attached_scanned += assert_parts_like_gmime (msg->original, label);
+          attached_whole += !bb_original_is_headers_only (msg->original);
         }
     }
   g_test_message ("%u messages, %u read without GMime's tree (%u as notices); %u attached originals, %u without; "
-                  "%u notices' structure found by bb_mime_scan() (%u with CRLF)",
-                  n, light, n_notices_light, attached, attached_light, n_scanned, n_scanned_crlf);
+                  "%u notices' structure found by bb_mime_scan() (%u with CRLF); %u messages' and %u originals' "
+                  "parts found by it (of %u whole originals)",
+                  n, light, n_notices_light, attached, attached_light, n_scanned, n_scanned_crlf, whole_scanned,
+                  attached_scanned, attached_whole);
+  g_assert_cmpuint (whole_scanned * 10, >=, n * 8);
+  g_assert_cmpuint (attached_scanned * 10, >=, attached_whole * 8);
   g_assert_cmpuint (n_scanned * 10, >=, n * 8);
   g_assert_cmpuint (n_scanned_crlf * 10, >=, n * 8);
   /* the fast path is the common one */

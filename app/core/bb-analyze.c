@@ -754,37 +754,25 @@ set_original (Analysis *a)
 }
 
 /* Attachments and size of the original: names and sizes only, nothing is
- * decoded. */
-static void
-collect_attachments (BbBounce    *b,
-                     GMimeObject *object,
-                     guint        depth)
+ * decoded (see bb_original_foreach_leaf()). */
+static gboolean
+add_attachment (const char *filename,
+                const char *mime_type,
+                gsize       size,
+                gboolean    attachment,
+                gpointer    data)
 {
-  if (depth > 16 || b->attachments->len > 200)
-    return;
-  if (GMIME_IS_MULTIPART (object))
-    {
-      int n = g_mime_multipart_get_count (GMIME_MULTIPART (object));
+  BbBounce *b = data;
 
-      for (int i = 0; i < n; i++)
-        collect_attachments (b, g_mime_multipart_get_part (GMIME_MULTIPART (object), i), depth + 1);
-      return;
-    }
-  if (GMIME_IS_PART (object))
+  if (b->attachments->len > 200)
+    return FALSE;
+  b->original_size += size;
+  if (filename != NULL || attachment)
     {
-      GMimePart        *part = GMIME_PART (object);
-      const char       *filename = g_mime_part_get_filename (part);
-      gsize             size = bb_message_part_size (part);
-      GMimeContentType *ct = g_mime_object_get_content_type (object);
-      g_autofree char  *type = ct != NULL ? g_mime_content_type_get_mime_type (ct) : g_strdup ("application/octet-stream");
-
-      b->original_size += size;
-      if (filename != NULL || g_mime_part_is_attachment (part))
-        {
-          g_autofree char *lower = bb_text_ascii_lower (type, -1);
-          _bb_bounce_add_attachment (b, filename, lower, size);
-        }
+      g_autofree char *lower = bb_text_ascii_lower (mime_type, -1);
+      _bb_bounce_add_attachment (b, filename, lower, size);
     }
+  return TRUE;
 }
 
 static void
@@ -1088,12 +1076,7 @@ analyze (Analysis *a)
           if (bb_original_get_single_part (a->original, &size))
             b->original_size = size;
           else
-            {
-              GMimeObject *body = bb_original_get_body (a->original);
-
-              if (body != NULL)
-                collect_attachments (b, body, 0);
-            }
+            bb_original_foreach_leaf (a->original, add_attachment, b);
         }
     }
 

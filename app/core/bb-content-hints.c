@@ -289,12 +289,7 @@ _bb_content_hints_compute (BbBounce     *bounce,
   text = g_string_new (NULL);
   html = g_string_new (NULL);
   if (original != NULL && !bb_original_is_headers_only (original))
-    {
-      GMimeObject *body = bb_original_get_body (original);
-
-      if (body != NULL)
-        bb_message_collect_bodies (body, text, html, MAX_BODY, 0);
-    }
+    bb_original_collect_bodies (original, text, html, MAX_BODY);
   if (text->len == 0 && html->len == 0 && original_text != NULL)
     g_string_append_len (text, original_text, MIN (strlen (original_text), MAX_BODY));
 

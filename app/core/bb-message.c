@@ -884,6 +884,49 @@ bb_message_free (BbMessage *self)
   g_free (self);
 }
 
+static gboolean
+foreach_leaf (GMimeObject *object,
+              BbLeafFunc   func,
+              gpointer     data,
+              guint        depth)
+{
+  if (depth > 16)
+    return TRUE;
+  if (GMIME_IS_MULTIPART (object))
+    {
+      int n = g_mime_multipart_get_count (GMIME_MULTIPART (object));
+
+      for (int i = 0; i < n; i++)
+        if (!foreach_leaf (g_mime_multipart_get_part (GMIME_MULTIPART (object), i), func, data, depth + 1))
+          return FALSE;
+      return TRUE;
+    }
+  if (GMIME_IS_PART (object))
+    {
+      GMimePart        *part = GMIME_PART (object);
+      GMimeContentType *ct = g_mime_object_get_content_type (object);
+      g_autofree char  *type = ct != NULL ? g_mime_content_type_get_mime_type (ct) : g_strdup ("application/octet-stream");
+
+      return func (g_mime_part_get_filename (part), type, bb_message_part_size (part), g_mime_part_is_attachment (part),
+                   data);
+    }
+  return TRUE;
+}
+
+/**
+ * bb_message_foreach_leaf:
+ *
+ * Calls @func for each leaf part of GMime's tree (16 levels down at most),
+ * until it returns %FALSE.
+ */
+void
+bb_message_foreach_leaf (GMimeObject *object,
+                         BbLeafFunc   func,
+                         gpointer     data)
+{
+  foreach_leaf (object, func, data, 0);
+}
+
 /**
  * bb_message_collect_bodies:
  * @text: receives the text/plain bodies (not attachments)

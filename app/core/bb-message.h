@@ -69,6 +69,9 @@ const char   *bb_message_stream_data (GMimeStream *stream,
 char         *bb_message_part_text   (GMimePart *part,
                                       gsize     *raw_size);
 gsize         bb_message_part_size   (GMimePart *part);
+void          bb_message_foreach_leaf (GMimeObject *object,
+                                       BbLeafFunc   func,
+                                       gpointer     data);
 void          bb_message_collect_bodies (GMimeObject *object,
                                          GString     *text,
                                          GString     *html,

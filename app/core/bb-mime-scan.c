@@ -257,6 +257,15 @@ bb_mime_type_read (BbMimeType *self,
   return FALSE;
 }
 
+/* As g_mime_content_type_get_mime_type(). */
+char *
+bb_mime_type_to_string (const BbMimeType *self)
+{
+  if (self->gmime_type != NULL)
+    return g_mime_content_type_get_mime_type (self->gmime_type);
+  return g_strconcat (self->type, "/", self->subtype, NULL);
+}
+
 /* The disposition ("attachment", "inline"), when @self is one. */
 const char *
 bb_mime_type_get_disposition (const BbMimeType *self)
@@ -751,4 +760,80 @@ bb_mime_part_text (BbMimePart *self)
       return bb_text_to_utf8 ((const char *) bytes->data, bytes->len, charset);
     }
   return bb_text_to_utf8 (self->content, self->content_len, charset);
+}
+
+static gboolean
+is_attachment (BbMimePart *self)
+{
+  const char *disposition = bb_mime_part_get_disposition (self);
+
+  return disposition != NULL && g_ascii_strcasecmp (disposition, "attachment") == 0;
+}
+
+static gboolean
+foreach_leaf (BbMimePart *self,
+              BbLeafFunc  func,
+              gpointer    data)
+{
+  if (self->children != NULL)
+    {
+      for (guint i = 0; i < self->children->len; i++)
+        if (!foreach_leaf (g_ptr_array_index (self->children, i), func, data))
+          return FALSE;
+      return TRUE;
+    }
+  {
+    g_autofree char *type = bb_mime_type_to_string (&self->content_type);
+    gsize            size = self->encoding == GMIME_CONTENT_ENCODING_BASE64 ? self->content_len * 3 / 4
+                                                                            : self->content_len;
+
+    return func (bb_mime_part_get_filename (self), type, size, is_attachment (self), data);
+  }
+}
+
+/**
+ * bb_mime_part_foreach_leaf:
+ *
+ * As bb_message_foreach_leaf() on GMime's tree of the same message.
+ */
+void
+bb_mime_part_foreach_leaf (BbMimePart *self,
+                           BbLeafFunc  func,
+                           gpointer    data)
+{
+  foreach_leaf (self, func, data);
+}
+
+/**
+ * bb_mime_part_collect_bodies:
+ *
+ * As bb_message_collect_bodies() on GMime's tree of the same message.
+ */
+void
+bb_mime_part_collect_bodies (BbMimePart *self,
+                             GString    *text,
+                             GString    *html,
+                             gsize       max)
+{
+  if (text->len + html->len > max)
+    return;
+  if (self->children != NULL)
+    {
+      for (guint i = 0; i < self->children->len; i++)
+        bb_mime_part_collect_bodies (g_ptr_array_index (self->children, i), text, html, max);
+      return;
+    }
+  if (is_attachment (self))
+    return;
+  if (bb_mime_type_is (&self->content_type, "text", "html"))
+    {
+      g_autofree char *s = bb_mime_part_text (self);
+      g_string_append (html, s);
+    }
+  else if (bb_mime_type_is (&self->content_type, "text", "*"))
+    {
+      g_autofree char *s = bb_mime_part_text (self);
+      g_string_append (text, s);
+      g_string_append_c (text, '\n');
+    }
 }

@@ -15,6 +15,15 @@ G_BEGIN_DECLS
 
 typedef struct _BbMimePart BbMimePart;
 
+/* Called for each leaf part: its file name, its "type/subtype", its
+ * decoded size (estimated, see bb_message_part_size()), whether it is an
+ * attachment.  Returns %FALSE to stop. */
+typedef gboolean (*BbLeafFunc) (const char *filename,
+                                const char *mime_type,
+                                gsize       size,
+                                gboolean    attachment,
+                                gpointer    data);
+
 #define BB_MIME_MAX_PARAMS 8
 
 /* A Content-Type (or Content-Disposition: @subtype %NULL) value, read
@@ -43,6 +52,7 @@ gboolean             bb_mime_type_is                 (const BbMimeType *self,
 const char          *bb_mime_type_get_parameter      (const BbMimeType *self,
                                                       const char       *name);
 const char          *bb_mime_type_get_disposition    (const BbMimeType *self);
+char                *bb_mime_type_to_string          (const BbMimeType *self);
 
 BbMimePart          *bb_mime_scan                    (BbHeaderBlock *block,
                                                       const char    *data,
@@ -61,6 +71,13 @@ const char          *bb_mime_part_get_content        (BbMimePart *self,
                                                       gsize      *len);
 GByteArray          *bb_mime_part_decode             (BbMimePart *self);
 char                *bb_mime_part_text               (BbMimePart *self);
+void                 bb_mime_part_foreach_leaf       (BbMimePart *self,
+                                                      BbLeafFunc  func,
+                                                      gpointer    data);
+void                 bb_mime_part_collect_bodies     (BbMimePart *self,
+                                                      GString    *text,
+                                                      GString    *html,
+                                                      gsize       max);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BbMimePart, bb_mime_part_free)
 

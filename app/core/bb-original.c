@@ -38,6 +38,8 @@ struct _BbOriginal
   gboolean       message_done;
   GMimeObject   *body;      /* the tree below the header block, on demand */
   gboolean       body_done;
+  BbMimePart    *parts;     /* its structure found by bb_mime_scan(), */
+  gboolean       parts_done; /* on demand */
 };
 
 /* Bodies up to this size are parsed from a copy without the header block
@@ -114,6 +116,7 @@ bb_original_free (BbOriginal *self)
   g_clear_object (&self->from);
   g_clear_object (&self->to);
   g_clear_object (&self->body);
+  g_clear_pointer (&self->parts, bb_mime_part_free);
   g_clear_object (&self->message);
   g_clear_object (&self->source);
   if (self->own != NULL)
@@ -198,6 +201,68 @@ bb_original_get_body (BbOriginal *self)
         }
     }
   return self->body;
+}
+
+/**
+ * bb_original_get_parts:
+ *
+ * The original's structure found by bb_mime_scan(), the first time it is
+ * asked for: what GMime's tree has (see bb_original_get_body()), without
+ * GMime's objects, when the structure is plainly regular.
+ *
+ * Returns: (transfer none) (nullable): the top part, or %NULL: ask
+ *   bb_original_get_body()
+ */
+BbMimePart *
+bb_original_get_parts (BbOriginal *self)
+{
+  if (!self->parts_done)
+    {
+      self->parts_done = TRUE;
+      if (self->block != NULL && !self->headers_only &&
+          self->len - bb_header_block_get_body_offset (self->block) <= LIGHT_BODY_MAX)
+        self->parts = bb_mime_scan (self->block, self->data, self->len);
+    }
+  return self->parts;
+}
+
+/**
+ * bb_original_foreach_leaf:
+ *
+ * As bb_message_foreach_leaf() on bb_original_get_body().
+ */
+void
+bb_original_foreach_leaf (BbOriginal *self,
+                          BbLeafFunc  func,
+                          gpointer    data)
+{
+  BbMimePart  *parts = bb_original_get_parts (self);
+  GMimeObject *body = parts == NULL ? bb_original_get_body (self) : NULL;
+
+  if (parts != NULL)
+    bb_mime_part_foreach_leaf (parts, func, data);
+  else if (body != NULL)
+    bb_message_foreach_leaf (body, func, data);
+}
+
+/**
+ * bb_original_collect_bodies:
+ *
+ * As bb_message_collect_bodies() on bb_original_get_body().
+ */
+void
+bb_original_collect_bodies (BbOriginal *self,
+                            GString    *text,
+                            GString    *html,
+                            gsize       max)
+{
+  BbMimePart  *parts = bb_original_get_parts (self);
+  GMimeObject *body = parts == NULL ? bb_original_get_body (self) : NULL;
+
+  if (parts != NULL)
+    bb_mime_part_collect_bodies (parts, text, html, max);
+  else if (body != NULL)
+    bb_message_collect_bodies (body, text, html, max, 0);
 }
 
 /**

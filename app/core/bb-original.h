@@ -9,6 +9,8 @@
 
 #include <gmime/gmime.h>
 
+#include "bb-mime-scan.h"
+
 G_BEGIN_DECLS
 
 typedef struct _BbOriginal BbOriginal;
@@ -36,6 +38,14 @@ gboolean             bb_original_get_single_part (BbOriginal *self,
                                                   gsize      *size);
 GMimeMessage        *bb_original_get_message     (BbOriginal *self);
 GMimeObject         *bb_original_get_body        (BbOriginal *self);
+BbMimePart          *bb_original_get_parts       (BbOriginal *self);
+void                 bb_original_foreach_leaf    (BbOriginal *self,
+                                                  BbLeafFunc  func,
+                                                  gpointer    data);
+void                 bb_original_collect_bodies  (BbOriginal *self,
+                                                  GString    *text,
+                                                  GString    *html,
+                                                  gsize       max);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BbOriginal, bb_original_free)
 
