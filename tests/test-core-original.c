@@ -436,6 +436,29 @@ test_original_mime_structure (void)
       }
 }
 
+/* A scanned notice's original is read where it lies, not copied: a
+ * 100 MB original must not cost another 100 MB. */
+static void
+test_original_in_place (void)
+{
+  static const char text[] = HEAD "Content-Type: multipart/report; report-type=delivery-status; boundary=r\n\n"
+                             "--r\nContent-Type: text/plain\n\nfailed\n--r\nContent-Type: message/rfc822\n\n"
+                             "Subject: the original\nFrom: rep@y.example\n\nhello\n--r--\n";
+  g_autoptr (GBytes) bytes = g_bytes_new_static (text, sizeof text - 1);
+  g_autoptr (BbMessage) notice = bb_message_parse_gbytes (bytes, TRUE);
+  const char *data;
+  gsize       len = 0;
+
+  g_assert_nonnull (notice);
+  g_assert_nonnull (notice->parts);
+  bb_message_walk (notice);
+  g_assert_nonnull (notice->original);
+  data = bb_original_get_data (notice->original, &len);
+  g_assert_true (data >= text && data + len <= text + sizeof text - 1);
+  g_assert_cmpstr (bb_original_get_subject (notice->original), ==, "the original");
+  g_assert_nonnull (bb_original_get_parts (notice->original));
+}
+
 static void
 test_original_light_answers (void)
 {
@@ -480,5 +503,6 @@ main (int   argc,
   g_test_add_func ("/original/cases", test_original_cases);
   g_test_add_func ("/original/light-answers", test_original_light_answers);
   g_test_add_func ("/original/mime-structure", test_original_mime_structure);
+  g_test_add_func ("/original/in-place", test_original_in_place);
   return g_test_run ();
 }

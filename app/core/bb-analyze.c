@@ -1682,6 +1682,7 @@ analyze_bytes (GBytes        *data,
 {
   BbBounce        *bounce = _bb_bounce_new (source);
   g_autofree char *normalized = NULL;
+  g_autoptr (GBytes) whole = NULL;
   g_autofree char *fragment_text = NULL;
   Analysis         a = { 0 };
   const char      *bytes;
@@ -1716,7 +1717,11 @@ analyze_bytes (GBytes        *data,
       {
         bytes = normalized;
         len = nlen;
+        /* the parsed message keeps the buffer it reads from */
+        whole = g_bytes_new_take (g_steal_pointer (&normalized), nlen);
       }
+    else
+      whole = g_bytes_ref (data);
   }
   skip_mbox_from_line (&bytes, &len);
   {
@@ -1739,12 +1744,19 @@ analyze_bytes (GBytes        *data,
       g_autofree char *fixed = NULL;
       gsize            fixed_len = 0;
 
-      message = bb_message_parse (bytes, len);
+      {
+        gsize offset = bytes - (const char *) g_bytes_get_data (whole, NULL);
+        g_autoptr (GBytes) window = g_bytes_new_from_bytes (whole, offset, len);
+
+        message = bb_message_parse_gbytes (window, TRUE);
+      }
 
       if (message != NULL && (fixed = fix_boundary (bytes, len, message, &fixed_len)) != NULL)
         {
+          g_autoptr (GBytes) fixed_bytes = g_bytes_new_take (g_steal_pointer (&fixed), fixed_len);
+
           bb_message_free (message);
-          message = bb_message_parse (fixed, fixed_len);
+          message = bb_message_parse_gbytes (fixed_bytes, TRUE);
         }
       if (message != NULL && has_message_headers (message))
         {

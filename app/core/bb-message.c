@@ -611,14 +611,19 @@ walk_scanned (BbMessage  *self,
 
       if (self->original != NULL && !self->original_headers_only)
         return;
-      if (!is_identity_encoding (bb_mime_part_get_encoding (part)))
+      g_clear_pointer (&self->original, bb_original_free);
+      if (is_identity_encoding (bb_mime_part_get_encoding (part)))
+        {
+          /* read where it lies, in the notice's bytes */
+          const char *base = g_bytes_get_data (self->bytes, NULL);
+
+          self->original = bb_original_new_for_bytes (self->bytes, content - base, len, FALSE);
+        }
+      else
         {
           bytes = bb_mime_part_decode (part);
-          content = (const char *) bytes->data;
-          len = bytes->len;
+          self->original = bb_original_new ((const char *) bytes->data, bytes->len, FALSE);
         }
-      g_clear_pointer (&self->original, bb_original_free);
-      self->original = bb_original_new (content, len, FALSE);
       self->original_headers_only = FALSE;
     }
   else if (role != LEAF_SKIP)
@@ -697,27 +702,45 @@ bb_message_parse (const char *data,
  * @scan: find a plainly regular structure with bb_mime_scan(); %FALSE
  *   leaves every structure to GMime (for tests: both read the same)
  *
- * Returns: (transfer full) (nullable): the notice, or %NULL when GMime
- *   cannot read it as a message
+ * As bb_message_parse_gbytes() on a copy of @data.
+ *
+ * Returns: (transfer full) (nullable): the notice
  */
 BbMessage *
 bb_message_parse_full (const char *data,
                        gsize       len,
                        gboolean    scan)
 {
-  g_autoptr (BbHeaderBlock) block = bb_header_block_new (data != NULL ? data : "", data != NULL ? len : 0);
-  g_autofree char *bytes = NULL;
+  g_autoptr (GBytes) bytes = g_bytes_new (data, data != NULL ? len : 0);
+
+  return bb_message_parse_gbytes (bytes, scan);
+}
+
+/**
+ * bb_message_parse_gbytes:
+ * @bytes: the message; the notice keeps a reference, and its parts and
+ *   the original it returns are read from it where they lie
+ * @scan: as in bb_message_parse_full()
+ *
+ * Returns: (transfer full) (nullable): the notice, or %NULL when GMime
+ *   cannot read it as a message
+ */
+BbMessage *
+bb_message_parse_gbytes (GBytes  *bytes,
+                         gboolean scan)
+{
+  gsize        len = 0;
+  const char  *data = g_bytes_get_data (bytes, &len);
+  g_autoptr (BbHeaderBlock) block = NULL;
   BbMimePart  *parts = NULL;
   GMimeObject *light_body = NULL;
   BbMessage   *self;
 
+  if (data == NULL)
+    data = "";
+  block = bb_header_block_new (data, len);
   if (block != NULL && scan)
-    {
-      bytes = g_memdup2 (data, len);
-      parts = bb_mime_scan (block, bytes, len);
-      if (parts == NULL)
-        g_clear_pointer (&bytes, g_free);
-    }
+    parts = bb_mime_scan (block, data, len);
   if (block != NULL && parts == NULL)
     light_body = bb_message_parse_body (block, data, len);
 
@@ -728,7 +751,8 @@ bb_message_parse_full (const char *data,
       self->headers = g_steal_pointer (&block);
       self->body = light_body;
       self->parts = parts;
-      self->bytes = g_steal_pointer (&bytes);
+      if (parts != NULL)
+        self->bytes = g_bytes_ref (bytes);
     }
   else
     {
@@ -874,7 +898,7 @@ bb_message_free (BbMessage *self)
   g_clear_pointer (&self->headers, bb_header_block_free);
   g_clear_object (&self->body);
   g_clear_pointer (&self->parts, bb_mime_part_free);
-  g_free (self->bytes);
+  g_clear_pointer (&self->bytes, g_bytes_unref);
   g_clear_object (&self->message);
   g_clear_pointer (&self->original, bb_original_free);
   g_string_free (self->text, TRUE);

@@ -23,7 +23,7 @@ typedef struct
   GMimeMessage *message;
   GMimeObject  *body;       /* GMime's MIME tree (owned), or NULL when */
   BbMimePart   *parts;      /* the structure was plainly regular */
-  char         *bytes;      /* the message, which @parts point into */
+  GBytes       *bytes;      /* the message, which @parts point into */
   GString      *text;       /* its human-readable text, UTF-8 */
   GString      *dsn;        /* delivery-status bodies, concatenated */
   GString      *feedback;   /* message/feedback-report body */
@@ -52,6 +52,8 @@ BbMessage    *bb_message_parse       (const char   *data,
 BbMessage    *bb_message_parse_full  (const char   *data,
                                       gsize         len,
                                       gboolean      scan);
+BbMessage    *bb_message_parse_gbytes (GBytes      *bytes,
+                                       gboolean     scan);
 void          bb_message_walk        (BbMessage    *self);
 const char   *bb_message_get_header  (BbMessage    *self,
                                       const char   *name);

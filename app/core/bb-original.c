@@ -28,6 +28,7 @@ struct _BbOriginal
   GMimeStream   *source; /* the notice's part that is the original, or
                           * NULL: it has its own bytes */
   GByteArray    *own;    /* its own copy, or NULL */
+  GBytes        *shared; /* the notice's bytes it lies in, or NULL */
   const char    *data;   /* the same bytes, read in place */
   gsize          len;
   gboolean       headers_only;
@@ -107,6 +108,29 @@ bb_original_new_for_stream (GMimeStream *stream,
   return self;
 }
 
+/**
+ * bb_original_new_for_bytes:
+ * @bytes: the notice's bytes (a reference is kept)
+ * @offset: where the original starts in them
+ *
+ * The original read in place, from the notice's own bytes: no copy.
+ */
+BbOriginal *
+bb_original_new_for_bytes (GBytes  *bytes,
+                           gsize    offset,
+                           gsize    len,
+                           gboolean headers_only)
+{
+  gsize       size = 0;
+  const char *data = g_bytes_get_data (bytes, &size);
+  BbOriginal *self;
+
+  g_return_val_if_fail (offset <= size && len <= size - offset, NULL);
+  self = original_new (data + offset, len, headers_only);
+  self->shared = g_bytes_ref (bytes);
+  return self;
+}
+
 void
 bb_original_free (BbOriginal *self)
 {
@@ -119,6 +143,7 @@ bb_original_free (BbOriginal *self)
   g_clear_pointer (&self->parts, bb_mime_part_free);
   g_clear_object (&self->message);
   g_clear_object (&self->source);
+  g_clear_pointer (&self->shared, g_bytes_unref);
   if (self->own != NULL)
     g_byte_array_unref (self->own);
   g_free (self);
@@ -219,8 +244,7 @@ bb_original_get_parts (BbOriginal *self)
   if (!self->parts_done)
     {
       self->parts_done = TRUE;
-      if (self->block != NULL && !self->headers_only &&
-          self->len - bb_header_block_get_body_offset (self->block) <= LIGHT_BODY_MAX)
+      if (self->block != NULL && !self->headers_only)
         self->parts = bb_mime_scan (self->block, self->data, self->len);
     }
   return self->parts;

@@ -20,6 +20,10 @@ BbOriginal          *bb_original_new             (const char *data,
                                                   gboolean    headers_only);
 BbOriginal          *bb_original_new_for_stream  (GMimeStream *stream,
                                                   gboolean     headers_only);
+BbOriginal          *bb_original_new_for_bytes   (GBytes     *bytes,
+                                                  gsize       offset,
+                                                  gsize       len,
+                                                  gboolean    headers_only);
 void                 bb_original_free            (BbOriginal *self);
 
 gboolean             bb_original_is_headers_only (BbOriginal *self);
