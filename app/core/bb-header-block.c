@@ -66,17 +66,30 @@ is_field_name_char (guchar c)
   return c > 32 && c < 127 && c != ':';
 }
 
-static gboolean
-split_fields (BbHeaderBlock *self,
-              const char    *data,
-              gsize          len)
+/**
+ * bb_header_block_foreach:
+ * @data: a header block, from its first field on, then anything
+ * @func: called for each field, in order, with its name and its raw value
+ *   (after the colon, folding included, not NUL-terminated)
+ *
+ * Reads a plainly regular header block (see above) where it lies.
+ *
+ * Returns: where the body starts (after the blank line, or @len when the
+ *   block runs to the end), or 0 when the block is not plainly regular
+ *   (@func may have been called for fields before the irregular line)
+ */
+gsize
+bb_header_block_foreach (const char   *data,
+                         gsize         len,
+                         BbFieldFunc   func,
+                         gpointer      user_data)
 {
   const char *p = data;
   const char *end = data + len;
-  Field      *current = NULL;
+  Field       current = { NULL, 0, NULL, 0 };
 
   if (memchr (data, '\0', len) != NULL)
-    return FALSE;
+    return 0;
   while (p < end)
     {
       const char *eol = memchr (p, '\n', end - p);
@@ -86,37 +99,59 @@ split_fields (BbHeaderBlock *self,
       if (line_end == p || (line_end == p + 1 && *p == '\r'))
         {
           /* a blank line before any field: GMime reads on past it */
-          if (current == NULL)
-            return FALSE;
-          self->body_offset = next - data;
-          return TRUE;
+          if (current.name == NULL)
+            return 0;
+          func (current.name, current.name_len, current.value, current.value_len, user_data);
+          return next - data;
         }
       if (*p == ' ' || *p == '\t')
         {
-          if (current == NULL)
-            return FALSE;
-          current->value_len = line_end - current->value;
+          if (current.name == NULL)
+            return 0;
+          current.value_len = line_end - current.value;
         }
       else
         {
           const char *q = p;
-          Field       field;
 
           while (q < line_end && is_field_name_char ((guchar) *q))
             q++;
           if (q == p || q >= line_end || *q != ':')
-            return FALSE;
-          field.name = p;
-          field.name_len = q - p;
-          field.value = q + 1;
-          field.value_len = line_end - (q + 1);
-          g_array_append_val (self->fields, field);
-          current = &g_array_index (self->fields, Field, self->fields->len - 1);
+            return 0;
+          if (current.name != NULL)
+            func (current.name, current.name_len, current.value, current.value_len, user_data);
+          current.name = p;
+          current.name_len = q - p;
+          current.value = q + 1;
+          current.value_len = line_end - (q + 1);
         }
       p = next;
     }
-  self->body_offset = len;
-  return current != NULL;
+  if (current.name == NULL)
+    return 0;
+  func (current.name, current.name_len, current.value, current.value_len, user_data);
+  return len;
+}
+
+static void
+append_field (const char *name,
+              gsize       name_len,
+              const char *value,
+              gsize       value_len,
+              gpointer    user_data)
+{
+  Field field = { name, name_len, value, value_len };
+
+  g_array_append_val ((GArray *) user_data, field);
+}
+
+static gboolean
+split_fields (BbHeaderBlock *self,
+              const char    *data,
+              gsize          len)
+{
+  self->body_offset = bb_header_block_foreach (data, len, append_field, self->fields);
+  return self->body_offset > 0;
 }
 
 /**
@@ -282,20 +317,33 @@ needs_no_decoding (const char *value,
   return TRUE;
 }
 
-/* As GMime's GMimeHeader value: unfolded, RFC 2047 decoded. */
-static char *
-field_text (BbHeaderBlock *self,
-            const Field   *field)
+/**
+ * bb_header_value_decode:
+ * @raw: a field's raw value, not NUL-terminated
+ *
+ * Returns: (transfer full): the value as GMime's GMimeHeader gives it:
+ *   unfolded, RFC 2047 decoded
+ */
+char *
+bb_header_value_decode (const char *raw,
+                        gsize       len)
 {
-  g_autofree char *raw = field_raw (field);
-  char            *unfolded = g_mime_utils_header_unfold (raw);
+  g_autofree char *copy = g_strndup (raw, len);
+  char            *unfolded = g_mime_utils_header_unfold (copy);
   char            *text;
 
-  if (needs_no_decoding (field->value, field->value_len))
+  if (needs_no_decoding (raw, len))
     return unfolded;
   text = g_mime_utils_header_decode_text (bb_message_parser_options (), unfolded);
   g_free (unfolded);
   return text;
+}
+
+static char *
+field_text (BbHeaderBlock *self,
+            const Field   *field)
+{
+  return bb_header_value_decode (field->value, field->value_len);
 }
 
 static char *

@@ -13,6 +13,19 @@ G_BEGIN_DECLS
 
 typedef struct _BbHeaderBlock BbHeaderBlock;
 
+typedef void (*BbFieldFunc) (const char *name,
+                             gsize       name_len,
+                             const char *value,
+                             gsize       value_len,
+                             gpointer    user_data);
+
+gsize                bb_header_block_foreach        (const char  *data,
+                                                     gsize        len,
+                                                     BbFieldFunc  func,
+                                                     gpointer     user_data);
+char                *bb_header_value_decode         (const char  *raw,
+                                                     gsize        len);
+
 BbHeaderBlock       *bb_header_block_new            (const char *data,
                                                      gsize       len);
 void                 bb_header_block_free           (BbHeaderBlock *self);

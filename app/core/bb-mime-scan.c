@@ -436,33 +436,57 @@ is_plain_content_type (const char *raw,
   return n > 0;
 }
 
-static int
-find_once (BbHeaderBlock *block,
-           const char    *name,
-           Scan          *scan)
-{
-  int i = bb_header_block_find (block, name, FALSE);
+/* The three fields a part's reading needs, as they lie (raw values). */
+enum { FIELD_TYPE, FIELD_DISPOSITION, FIELD_ENCODING, N_FIELDS };
 
-  if (i >= 0 && bb_header_block_find (block, name, TRUE) != i)
-    scan->failed = TRUE;
-  return i;
+static const char *const field_names[N_FIELDS] = {
+  "Content-Type", "Content-Disposition", "Content-Transfer-Encoding",
+};
+
+typedef struct
+{
+  const char *raw[N_FIELDS];
+  gsize       len[N_FIELDS];
+  guint       count[N_FIELDS];
+} PartFields;
+
+static void
+note_field (const char *name,
+            gsize       name_len,
+            const char *value,
+            gsize       value_len,
+            gpointer    user_data)
+{
+  PartFields *f = user_data;
+
+  if (name_len < 12 || g_ascii_strncasecmp (name, "Content-", 8) != 0)
+    return;
+  for (guint i = 0; i < N_FIELDS; i++)
+    if (name_len == strlen (field_names[i]) && g_ascii_strncasecmp (name, field_names[i], name_len) == 0)
+      {
+        if (f->count[i]++ == 0)
+          {
+            f->raw[i] = value;
+            f->len[i] = value_len;
+          }
+        break;
+      }
 }
 
-static BbMimePart *scan_part (Scan          *scan,
-                              BbHeaderBlock *block,
-                              gboolean       in_digest,
-                              guint          depth);
+static BbMimePart *scan_part (Scan             *scan,
+                              const PartFields *fields,
+                              gboolean          in_digest,
+                              guint             depth);
 
-/* The header block of a part, at scan->pos, and the blank line after it:
- * *empty when the part has none. */
-static BbHeaderBlock *
-scan_headers (Scan     *scan,
-              gboolean *empty)
+/* The header block of a part, at scan->pos, and the blank line after it
+ * (none: a part with no field). */
+static gboolean
+scan_headers (Scan       *scan,
+              PartFields *fields)
 {
-  gsize          p = scan->pos;
-  BbHeaderBlock *block;
+  gsize p = scan->pos;
 
-  *empty = FALSE;
+  memset (fields, 0, sizeof *fields);
   while (p < scan->len)
     {
       const char *line = scan->data + p;
@@ -474,24 +498,18 @@ scan_headers (Scan     *scan,
         {
           gsize block_len = eol + 1 - (scan->data + scan->pos);
 
-          if (p == scan->pos)
-            {
-              *empty = TRUE;
-              scan->pos = p + (eol + 1 - line);
-              return NULL;
-            }
-          block = bb_header_block_new (scan->data + scan->pos, block_len);
-          if (block == NULL || bb_header_block_get_body_offset (block) != block_len)
+          if (p > scan->pos &&
+              bb_header_block_foreach (scan->data + scan->pos, block_len, note_field, fields) != block_len)
             break;
           scan->pos += block_len;
-          return block;
+          return TRUE;
         }
       if (eol - line >= 2 && line[0] == '-' && line[1] == '-')
         break;
       p = eol + 1 - scan->data;
     }
   scan->failed = TRUE;
-  return NULL;
+  return FALSE;
 }
 
 static void
@@ -518,8 +536,7 @@ scan_multipart (Scan       *scan,
   scan_content (scan, &face, &face_len);
   while (scan->boundary == BOUNDARY_IMMEDIATE && !scan->failed)
     {
-      g_autoptr (BbHeaderBlock) block = NULL;
-      gboolean    empty = FALSE;
+      PartFields  fields;
       BbMimePart *child;
 
       if (!skip_line (scan))
@@ -527,17 +544,9 @@ scan_multipart (Scan       *scan,
           scan->boundary = BOUNDARY_EOS;
           break;
         }
-      if (scan->pos + 1 < scan->len && scan->data[scan->pos] == '-' && scan->data[scan->pos + 1] == '-')
-        {
-          /* a boundary line right after one: GMime skips the empty part */
-          scan->failed = TRUE;
-          break;
-        }
-      block = scan_headers (scan, &empty);
-      if (scan->failed)
+      if (!scan_headers (scan, &fields))
         break;
-      child = scan_part (scan, block, bb_mime_type_is (&part->content_type, "multipart", "digest"),
-                         depth + 1);
+      child = scan_part (scan, &fields, bb_mime_type_is (&part->content_type, "multipart", "digest"), depth + 1);
       if (child == NULL)
         break;
       g_ptr_array_add (part->children, child);
@@ -573,47 +582,59 @@ scan_multipart (Scan       *scan,
     }
 }
 
-/* A part whose header block (@block, or none) has been read. */
+/* The decoded value of a field, as GMime's GMimeHeader gives it. */
+static char *
+field_value (const PartFields *fields,
+             guint             i)
+{
+  return bb_header_value_decode (fields->raw[i], fields->len[i]);
+}
+
+/* A part whose header block has been read. */
 static BbMimePart *
-scan_part (Scan          *scan,
-           BbHeaderBlock *block,
-           gboolean       in_digest,
-           guint          depth)
+scan_part (Scan             *scan,
+           const PartFields *fields,
+           gboolean          in_digest,
+           guint             depth)
 {
   g_autoptr (BbMimePart) part = g_new0 (BbMimePart, 1);
-  int                 ct = block != NULL ? find_once (block, "Content-Type", scan) : -1;
-  int                 cd = block != NULL ? find_once (block, "Content-Disposition", scan) : -1;
-  int                 cte = block != NULL ? find_once (block, "Content-Transfer-Encoding", scan) : -1;
 
-  if (scan->failed || ++scan->n_parts > MAX_PARTS)
+  if (fields->count[FIELD_TYPE] > 1 || fields->count[FIELD_DISPOSITION] > 1 || fields->count[FIELD_ENCODING] > 1 ||
+      ++scan->n_parts > MAX_PARTS)
     {
       scan->failed = TRUE;
       return NULL;
     }
-  if (ct >= 0)
+  if (fields->count[FIELD_TYPE] > 0)
     {
-      gsize       raw_len = 0;
-      const char *raw = bb_header_block_get_raw (block, ct, &raw_len);
+      g_autofree char *value = NULL;
 
-      if (!is_plain_content_type (raw, raw_len))
+      if (!is_plain_content_type (fields->raw[FIELD_TYPE], fields->len[FIELD_TYPE]))
         {
           scan->failed = TRUE;
           return NULL;
         }
-      bb_mime_type_read (&part->content_type, bb_header_block_get (block, "Content-Type"), FALSE);
+      value = field_value (fields, FIELD_TYPE);
+      bb_mime_type_read (&part->content_type, value, FALSE);
     }
   else
     {
       part->content_type.type = in_digest ? "message" : "text";
       part->content_type.subtype = in_digest ? "rfc822" : "plain";
     }
-  if (cd >= 0)
+  if (fields->count[FIELD_DISPOSITION] > 0)
     {
-      bb_mime_type_read (&part->disposition, bb_header_block_get (block, "Content-Disposition"), TRUE);
+      g_autofree char *value = field_value (fields, FIELD_DISPOSITION);
+
+      bb_mime_type_read (&part->disposition, value, TRUE);
       part->has_disposition = TRUE;
     }
-  part->encoding = cte >= 0 ? g_mime_content_encoding_from_string (bb_header_block_get (block, "Content-Transfer-Encoding"))
-                            : GMIME_CONTENT_ENCODING_DEFAULT;
+  if (fields->count[FIELD_ENCODING] > 0)
+    {
+      g_autofree char *value = field_value (fields, FIELD_ENCODING);
+
+      part->encoding = g_mime_content_encoding_from_string (value);
+    }
   if (part->encoding == GMIME_CONTENT_ENCODING_UUENCODE ||
       bb_mime_type_is (&part->content_type, "message", "rfc2822"))
     {
@@ -650,7 +671,20 @@ bb_mime_scan (BbHeaderBlock *block,
   scan.len = len;
   scan.pos = bb_header_block_get_body_offset (block);
   scan.bounds = g_array_new (FALSE, FALSE, sizeof (Bound));
-  top = scan_part (&scan, block, FALSE, 0);
+  {
+    PartFields fields = { { NULL } };
+
+    /* the message's own Content-* fields, from its block */
+    for (guint i = 0; i < bb_header_block_get_n_fields (block); i++)
+      {
+        gsize       name_len = 0, value_len = 0;
+        const char *name = bb_header_block_get_name (block, i, &name_len);
+        const char *value = bb_header_block_get_raw (block, i, &value_len);
+
+        note_field (name, name_len, value, value_len, &fields);
+      }
+    top = scan_part (&scan, &fields, FALSE, 0);
+  }
   g_array_unref (scan.bounds);
   if (scan.failed)
     g_clear_pointer (&top, bb_mime_part_free);
