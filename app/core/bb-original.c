@@ -19,14 +19,15 @@
  * reads only a handful of its header fields (subject, date, Message-ID,
  * From, To, two tracing fields) and, for a single-part original, its
  * size.  Having GMime build the original's tree costs more than the rest
- * of the notice's parse, so its header block is read by a #BbHeaderBlock;
- * a block that is not plainly regular leaves all of it to GMime, as does
- * whatever needs the body. */
+ * of the notice's parse, so its header block is read by a #BbHeaderBlock,
+ * and its parts, when something needs them (attachments, content hints),
+ * by bb_mime_scan(); a block or a structure that is not plainly regular is
+ * left to GMime. */
 
 struct _BbOriginal
 {
   GMimeStream   *source; /* the notice's part that is the original, or
-                          * NULL: it has its own bytes */
+                          * NULL: it has its own or @shared bytes */
   GByteArray    *own;    /* its own copy, or NULL */
   GBytes        *shared; /* the notice's bytes it lies in, or NULL */
   const char    *data;   /* the same bytes, read in place */
