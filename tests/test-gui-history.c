@@ -390,6 +390,32 @@ test_followup (void)
   destroy_window (window);
 }
 
+/* A long list shows its oldest 100 rows and says how many more are due:
+ * only those rows are read from the log, the rest are counted. */
+static void
+test_followup_long (void)
+{
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  /* 180 entries: 120 hard bounces to distinct addresses */
+  g_autoptr (BbStore) store = new_store ("followup-long.db", 180, now - 4 * 3600);
+  BbWindow       *window = new_window (store);
+  BbFollowupPage *page = BB_FOLLOWUP_PAGE (_bb_window_get_followup_page (window));
+  GtkListBox     *review = _bb_followup_page_get_review_list (page);
+  GtkListBoxRow  *last;
+
+  bb_window_show_page (window, "followup");
+  _bb_followup_page_set_now (page, now + 100 * 24 * 3600);
+  iterate_until (followup_read, page);
+  g_assert_cmpuint (bb_followup_page_get_n_due (page), ==, 120);
+  g_assert_true (ADW_IS_ACTION_ROW (gtk_list_box_get_row_at_index (review, 99)));
+  last = gtk_list_box_get_row_at_index (review, 100);
+  g_assert_nonnull (last);
+  g_assert_false (ADW_IS_ACTION_ROW (last));
+  g_assert_false (gtk_list_box_row_get_activatable (last));
+  g_assert_null (gtk_list_box_get_row_at_index (review, 101));
+  destroy_window (window);
+}
+
 static void
 test_sample_logged (void)
 {
@@ -573,12 +599,24 @@ test_bench (void)
     page_entries = bb_store_list_entries (store, filter, 0, 200, NULL);
     g_printerr ("# store: first 200 “user” in %.1f ms\n", (g_get_monotonic_time () - start) / 1000.0);
     start = g_get_monotonic_time ();
-    due = bb_store_list_retry_due (store, now, 24, 0, NULL);
+    due = bb_store_list_retry_due (store, now, 24, 0, 0, NULL, NULL);
     g_printerr ("# store: %u due for a retry in %.1f ms\n", due->len, (g_get_monotonic_time () - start) / 1000.0);
     g_clear_pointer (&due, g_ptr_array_unref);
     start = g_get_monotonic_time ();
-    due = bb_store_list_review_due (store, now, 90, NULL);
+    due = bb_store_list_review_due (store, now, 90, 0, NULL, NULL);
     g_printerr ("# store: %u due for review in %.1f ms\n", due->len, (g_get_monotonic_time () - start) / 1000.0);
+    g_clear_pointer (&due, g_ptr_array_unref);
+    /* what the Follow-up page asks: the first 100 of each, and a count */
+    {
+      gint64 n_retry = 0, n_review = 0;
+
+      start = g_get_monotonic_time ();
+      due = bb_store_list_retry_due (store, now, 24, 0, 100, &n_retry, NULL);
+      g_clear_pointer (&due, g_ptr_array_unref);
+      due = bb_store_list_review_due (store, now, 90, 100, &n_review, NULL);
+      g_printerr ("# store: the Follow-up page's lists (100 of %" G_GINT64_FORMAT " and of %" G_GINT64_FORMAT
+                  ") in %.1f ms\n", n_retry, n_review, (g_get_monotonic_time () - start) / 1000.0);
+    }
   }
   window = new_window (NULL);
   page = BB_HISTORY_PAGE (_bb_window_get_history_page (window));
@@ -655,6 +693,7 @@ main (int   argc,
   g_test_add_func ("/bb/gui/history/list", test_history_list);
   g_test_add_func ("/bb/gui/history/empty", test_history_empty);
   g_test_add_func ("/bb/gui/history/followup", test_followup);
+  g_test_add_func ("/bb/gui/history/followup-long", test_followup_long);
   g_test_add_func ("/bb/gui/history/sample-logged", test_sample_logged);
   g_test_add_func ("/bb/gui/history/application-log", test_application_log);
   g_test_add_func ("/bb/gui/history/bench", test_bench);

@@ -653,6 +653,7 @@ test_stats (Fixture      *f,
   g_autoptr (GPtrArray) due = NULL;
   g_autofree char *numbers = NULL;
   gint64           now = test_unix ("2026-03-02T10:00:00Z");
+  gint64           n_due = 0;
 
   months = bb_store_count_by_period (f->store, BB_STORE_PERIOD_MONTH, 0, 0, &error);
   g_assert_no_error (error);
@@ -698,42 +699,63 @@ test_stats (Fixture      *f,
   g_assert_cmpuint (days->len, ==, 0);
 
   /* soft bounces 24–48 hours old: only the one of 2026-03-01 09:00 */
-  due = bb_store_list_retry_due (f->store, now, 24, 48, &error);
+  due = bb_store_list_retry_due (f->store, now, 24, 48, 0, NULL, &error);
   g_assert_no_error (error);
   numbers = sample_numbers (f, due);
   g_assert_cmpstr (numbers, ==, "6");
   g_clear_pointer (&due, g_ptr_array_unref);
   g_clear_pointer (&numbers, g_free);
   /* without an end: every soft bounce not acted on (4 is dead) */
-  due = bb_store_list_retry_due (f->store, now, 24, 0, &error);
+  due = bb_store_list_retry_due (f->store, now, 24, 0, 0, NULL, &error);
   numbers = sample_numbers (f, due);
   g_assert_cmpstr (numbers, ==, "2,6");
   g_clear_pointer (&due, g_ptr_array_unref);
   g_clear_pointer (&numbers, g_free);
+  /* the oldest first when the list is cut short, and the count of all */
+  due = bb_store_list_retry_due (f->store, now, 24, 0, 1, &n_due, &error);
+  g_assert_no_error (error);
+  numbers = sample_numbers (f, due);
+  g_assert_cmpstr (numbers, ==, "2");
+  g_assert_cmpint (n_due, ==, 2);
+  g_clear_pointer (&due, g_ptr_array_unref);
+  g_clear_pointer (&numbers, g_free);
   g_assert_true (bb_store_set_state (f->store, f->ids[1], BB_ENTRY_STATE_RESENT, &error));
-  due = bb_store_list_retry_due (f->store, now, 24, 0, &error);
+  due = bb_store_list_retry_due (f->store, now, 24, 0, 0, NULL, &error);
   numbers = sample_numbers (f, due);
   g_assert_cmpstr (numbers, ==, "6");
   g_clear_pointer (&due, g_ptr_array_unref);
   g_clear_pointer (&numbers, g_free);
 
   /* the quarterly review: hard bounces at least 90 days old */
-  due = bb_store_list_review_due (f->store, test_unix ("2026-04-20T00:00:00Z"), 90, &error);
+  due = bb_store_list_review_due (f->store, test_unix ("2026-04-20T00:00:00Z"), 90, 0, NULL, &error);
   g_assert_no_error (error);
   numbers = sample_numbers (f, due);
   g_assert_cmpstr (numbers, ==, "1");
   g_clear_pointer (&due, g_ptr_array_unref);
   g_clear_pointer (&numbers, g_free);
-  due = bb_store_list_review_due (f->store, test_unix ("2026-06-01T00:00:00Z"), 90, &error);
+  due = bb_store_list_review_due (f->store, test_unix ("2026-06-01T00:00:00Z"), 90, 0, NULL, &error);
   numbers = sample_numbers (f, due);
   g_assert_cmpstr (numbers, ==, "1,3,5,7");
   g_clear_pointer (&due, g_ptr_array_unref);
   g_clear_pointer (&numbers, g_free);
+  for (guint limit = 1; limit <= 5; limit++)
+    {
+      const char *expected[] = { NULL, "1", "1,3", "1,3,5", "1,3,5,7", "1,3,5,7" };
+
+      n_due = -1;
+      due = bb_store_list_review_due (f->store, test_unix ("2026-06-01T00:00:00Z"), 90, limit, &n_due, &error);
+      g_assert_no_error (error);
+      numbers = sample_numbers (f, due);
+      g_assert_cmpstr (numbers, ==, expected[limit]);
+      g_assert_cmpint (n_due, ==, 4);
+      g_clear_pointer (&due, g_ptr_array_unref);
+      g_clear_pointer (&numbers, g_free);
+    }
   /* settled ones drop out, and so does an address that bounced again
    * lately (its latest hard bounce is not 90 days old) */
   g_assert_true (bb_store_set_state (f->store, f->ids[4], BB_ENTRY_STATE_DEAD, &error));
   test_log_one (f->store, "Wed, 20 May 2026 10:00:00 +0000", "a.li@alpha.example", TRUE, "again");
-  due = bb_store_list_review_due (f->store, test_unix ("2026-06-01T00:00:00Z"), 90, &error);
+  due = bb_store_list_review_due (f->store, test_unix ("2026-06-01T00:00:00Z"), 90, 0, NULL, &error);
   numbers = sample_numbers (f, due);
   g_assert_cmpstr (numbers, ==, "3,7");
 }

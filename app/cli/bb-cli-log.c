@@ -913,8 +913,8 @@ cmd_stats (Globals *globals,
       (by_week = bb_store_count_by_period (store, BB_STORE_PERIOD_WEEK, now_unix - 8 * 7 * 86400, 0, &error)) == NULL ||
       (domains = bb_store_top_domains (store, 0, 0, 10, &error)) == NULL ||
       (providers = bb_store_top_providers (store, 0, 0, 10, &error)) == NULL ||
-      (retry = bb_store_list_retry_due (store, now_unix, (guint) o.retry_after, (guint) o.retry_before, &error)) == NULL ||
-      (review = bb_store_list_review_due (store, now_unix, (guint) o.review_days, &error)) == NULL ||
+      (retry = bb_store_list_retry_due (store, now_unix, (guint) o.retry_after, (guint) o.retry_before, 0, NULL, &error)) == NULL ||
+      (review = bb_store_list_review_due (store, now_unix, (guint) o.review_days, 0, NULL, &error)) == NULL ||
       (today = bb_store_domains_per_day (store, g_date_time_to_unix (midnight), 0, (guint) o.repeat_threshold, &error)) == NULL)
     {
       g_printerr ("bounceback-cli: %s\n", error->message);

@@ -233,8 +233,10 @@ typedef struct
   BbStore   *store;
   gint64     now;
   guint      hours;
-  GPtrArray *retry;  /* BbEntry, out */
-  GPtrArray *review; /* BbEntry, out */
+  GPtrArray *retry;  /* BbEntry, out: the oldest MAX_ROWS */
+  GPtrArray *review; /* BbEntry, out: the oldest MAX_ROWS */
+  gint64     n_retry; /* out: how many are due in all */
+  gint64     n_review;
 } DueQuery;
 
 static void
@@ -248,8 +250,8 @@ due_query_free (gpointer data)
   g_free (query);
 }
 
-/* Worker: on a big log the lists take a while (a second for 60,000 soft
- * bounces due); the store takes its own lock. */
+/* Worker: on a big log the lists take a while; the store takes its own
+ * lock.  Only the rows shown become objects: the rest are counted. */
 static void
 due_thread (GTask        *task,
             gpointer      source_object,
@@ -260,9 +262,10 @@ due_thread (GTask        *task,
   g_autoptr (GError) error = NULL;
 
   query->retry = bb_store_list_retry_due (query->store, query->now, query->hours,
-                                          MAX (query->hours, RETRY_WINDOW_HOURS), &error);
+                                          MAX (query->hours, RETRY_WINDOW_HOURS), MAX_ROWS, &query->n_retry, &error);
   if (query->retry != NULL && !g_cancellable_is_cancelled (cancellable))
-    query->review = bb_store_list_review_due (query->store, query->now, REVIEW_DAYS, &error);
+    query->review = bb_store_list_review_due (query->store, query->now, REVIEW_DAYS, MAX_ROWS, &query->n_review,
+                                              &error);
   if (g_task_return_error_if_cancelled (task))
     return;
   if (error != NULL)
@@ -274,7 +277,9 @@ due_thread (GTask        *task,
 static void
 fill (BbFollowupPage *self,
       GPtrArray      *retry,
-      GPtrArray      *review)
+      gint64          n_retry,
+      GPtrArray      *review,
+      gint64          n_review)
 {
   clear_list (self->retry_list);
   clear_list (self->review_list);
@@ -301,10 +306,10 @@ fill (BbFollowupPage *self,
                                       /* Translators: Follow-up button: give the contact up */
                                       C_ ("follow-up", "Give Up")));
     }
-  if (retry != NULL && retry->len > MAX_ROWS)
-    add_more_row (self, self->retry_list, retry->len - MAX_ROWS);
-  if (review != NULL && review->len > MAX_ROWS)
-    add_more_row (self, self->review_list, review->len - MAX_ROWS);
+  if (retry != NULL && n_retry > MAX_ROWS)
+    add_more_row (self, self->retry_list, (guint) MIN (n_retry - MAX_ROWS, G_MAXUINT));
+  if (review != NULL && n_review > MAX_ROWS)
+    add_more_row (self, self->review_list, (guint) MIN (n_review - MAX_ROWS, G_MAXUINT));
   update_shown (self);
 }
 
@@ -324,7 +329,7 @@ due_cb (GObject      *object,
       g_warning ("Could not read the log: %s", error->message);
     }
   g_clear_object (&self->cancellable);
-  fill (self, query->retry, query->review);
+  fill (self, query->retry, query->n_retry, query->review, query->n_review);
 }
 
 /**
@@ -357,7 +362,7 @@ bb_followup_page_reload (BbFollowupPage *self)
   g_clear_object (&self->cancellable);
   if (self->store == NULL)
     {
-      fill (self, NULL, NULL);
+      fill (self, NULL, 0, NULL, 0);
       return;
     }
   self->cancellable = g_cancellable_new ();

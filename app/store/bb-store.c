@@ -2213,18 +2213,30 @@ order_by (const BbStoreFilter *filter)
     }
 }
 
+/* @query prepared, its values bound; %NULL with @error set. */
+static BbStmt *
+prepare_query (BbStore *self,
+               Query   *query,
+               GError **error)
+{
+  BbStmt *stmt = _bb_store_prepare (self, query->sql->str, error);
+
+  if (stmt != NULL)
+    query_bind (query, stmt);
+  return stmt;
+}
+
 static GPtrArray *
 run_entry_query (BbStore *self,
                  Query   *query,
                  GError **error)
 {
-  g_autoptr (BbStmt) stmt = _bb_store_prepare (self, query->sql->str, error);
+  g_autoptr (BbStmt) stmt = prepare_query (self, query, error);
   g_autoptr (GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
   int rc;
 
   if (stmt == NULL)
     return NULL;
-  query_bind (query, stmt);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (entries, _bb_entry_new_from_row (stmt));
   if (rc != SQLITE_DONE)
@@ -2377,6 +2389,24 @@ _bb_store_foreach_entry (BbStore             *self,
   return TRUE;
 }
 
+/* Runs @query (a "SELECT count(*) …"). */
+static gint64
+run_single_count (BbStore *self,
+                  Query   *query,
+                  GError **error)
+{
+  g_autoptr (BbStmt) stmt = prepare_query (self, query, error);
+
+  if (stmt == NULL)
+    return -1;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      _bb_store_set_sqlite_error (self, error);
+      return -1;
+    }
+  return sqlite3_column_int64 (stmt, 0);
+}
+
 /**
  * bb_store_count_entries:
  *
@@ -2389,23 +2419,13 @@ bb_store_count_entries (BbStore             *self,
 {
   g_autoptr (GRecMutexLocker) locker = NULL;
   g_auto (Query) query = { 0 };
-  g_autoptr (BbStmt) stmt = NULL;
 
   g_return_val_if_fail (BB_IS_STORE (self), -1);
 
   locker = g_rec_mutex_locker_new (&self->lock);
   query_init (&query, "SELECT count(*) FROM entries e");
   query_where (&query, filter);
-  stmt = _bb_store_prepare (self, query.sql->str, error);
-  if (stmt == NULL)
-    return -1;
-  query_bind (&query, stmt);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      _bb_store_set_sqlite_error (self, error);
-      return -1;
-    }
-  return sqlite3_column_int64 (stmt, 0);
+  return run_single_count (self, &query, error);
 }
 
 /**
@@ -2646,13 +2666,10 @@ run_change_query (BbStore *self,
                   Query   *query,
                   GError **error)
 {
-  g_autoptr (BbStmt) stmt = _bb_store_prepare (self, query->sql->str, error);
+  g_autoptr (BbStmt) stmt = prepare_query (self, query, error);
 
-  if (stmt == NULL)
+  if (stmt == NULL || !step_done (self, stmt, error))
     return -1;
-  query_bind (query, stmt);
-  if (!step_done (self, stmt, error))
-      return -1;
   return sqlite3_changes64 (self->db);
 }
 
@@ -3062,13 +3079,12 @@ run_count_query (BbStore *self,
                  gboolean with_detail,
                  GError **error)
 {
-  g_autoptr (BbStmt) stmt = _bb_store_prepare (self, query->sql->str, error);
+  g_autoptr (BbStmt) stmt = prepare_query (self, query, error);
   g_autoptr (GPtrArray) counts = g_ptr_array_new_with_free_func ((GDestroyNotify) bb_store_count_free);
   int rc;
 
   if (stmt == NULL)
     return NULL;
-  query_bind (query, stmt);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       BbStoreCount *count = g_new0 (BbStoreCount, 1);
@@ -3324,11 +3340,73 @@ bb_store_domains_per_day (BbStore *self,
   return run_count_query (self, &query, TRUE, error);
 }
 
+
+/* The oldest @limit entries @build selects (all when @limit is 0), and in
+ * *@n_due how many it selects in all: counted only when @limit cut the
+ * list, so that a big log never turns every due row into an object. */
+static GPtrArray *
+list_due (BbStore  *self,
+          void    (*build) (Query *query, const char *select, gint64 now, guint a, guint b),
+          gint64    now,
+          guint     a,
+          guint     b,
+          guint     limit,
+          gint64   *n_due,
+          GError  **error)
+{
+  g_autoptr (GRecMutexLocker) locker = g_rec_mutex_locker_new (&self->lock);
+  g_auto (Query) query = { 0 };
+  g_autoptr (GPtrArray) entries = NULL;
+
+  build (&query, "SELECT " BB_STORE_ENTRY_COLUMNS " FROM entries e", now, a, b);
+  g_string_append (query.sql, " ORDER BY e.bounced_at, e.id");
+  if (limit > 0)
+    {
+      g_string_append (query.sql, " LIMIT ?");
+      query_int (&query, limit);
+    }
+  entries = run_entry_query (self, &query, error);
+  if (entries == NULL)
+    return NULL;
+  if (n_due != NULL)
+    {
+      *n_due = entries->len;
+      if (limit > 0 && entries->len == limit)
+        {
+          g_auto (Query) count = { 0 };
+
+          build (&count, "SELECT count(*) FROM entries e", now, a, b);
+          if ((*n_due = run_single_count (self, &count, error)) < 0)
+            return NULL;
+        }
+    }
+  return g_steal_pointer (&entries);
+}
+
+static void
+build_retry_due (Query      *query,
+                 const char *select,
+                 gint64      now,
+                 guint       after_hours,
+                 guint       before_hours)
+{
+  query_init (query, select);
+  g_string_append (query->sql, " WHERE e.hard_bounce = 0 AND e.state IN ('new', 'to_verify') AND e.bounced_at <= ?");
+  query_int (query, now - (gint64) after_hours * 3600);
+  if (before_hours > 0)
+    {
+      g_string_append (query->sql, " AND e.bounced_at >= ?");
+      query_int (query, now - (gint64) before_hours * 3600);
+    }
+}
+
 /**
  * bb_store_list_retry_due:
  * @now: the current Unix time
  * @after_hours: a soft bounce is due this long after it bounced (24)
  * @before_hours: and stays due until this long after (48); 0: for ever
+ * @limit: the most entries to return (the oldest); 0 for all
+ * @n_due: (out) (optional): how many are due in all
  *
  * Soft bounces the rep has not acted on yet (state new or to_verify)
  * whose time to send again has come: temporary trouble usually clears
@@ -3341,25 +3419,32 @@ bb_store_list_retry_due (BbStore *self,
                          gint64   now,
                          guint    after_hours,
                          guint    before_hours,
+                         guint    limit,
+                         gint64  *n_due,
                          GError **error)
 {
-  g_autoptr (GRecMutexLocker) locker = NULL;
-  g_auto (Query) query = { 0 };
-
   g_return_val_if_fail (BB_IS_STORE (self), NULL);
   g_return_val_if_fail (before_hours == 0 || before_hours >= after_hours, NULL);
 
-  locker = g_rec_mutex_locker_new (&self->lock);
-  query_init (&query, "SELECT " BB_STORE_ENTRY_COLUMNS " FROM entries e"
-                      " WHERE e.hard_bounce = 0 AND e.state IN ('new', 'to_verify') AND e.bounced_at <= ?");
-  query_int (&query, now - (gint64) after_hours * 3600);
-  if (before_hours > 0)
-    {
-      g_string_append (query.sql, " AND e.bounced_at >= ?");
-      query_int (&query, now - (gint64) before_hours * 3600);
-    }
-  g_string_append (query.sql, " ORDER BY e.bounced_at, e.id");
-  return run_entry_query (self, &query, error);
+  return list_due (self, build_retry_due, now, after_hours, before_hours, limit, n_due, error);
+}
+
+static void
+build_review_due (Query      *query,
+                  const char *select,
+                  gint64      now,
+                  guint       days,
+                  guint       unused)
+{
+  /* the latest hard bounce of each address, if it is old enough: with
+   * max(), SQLite gives the id of the row that has the maximum (the
+   * index entries_hard_address covers the subquery) */
+  query_init (query, select);
+  g_string_append (query->sql, " WHERE e.id IN ("
+                               " SELECT id FROM (SELECT id, max(bounced_at) AS last FROM entries WHERE hard_bounce = 1"
+                               "  GROUP BY address) WHERE last <= ?)"
+                               " AND e.state NOT IN ('resolved', 'dead')");
+  query_int (query, now - (gint64) days * 86400);
 }
 
 /**
@@ -3367,6 +3452,8 @@ bb_store_list_retry_due (BbStore *self,
  * @now: the current Unix time
  * @days: how old the last hard bounce of an address must be (90: the
  *   quarterly review)
+ * @limit: the most entries to return (the oldest); 0 for all
+ * @n_due: (out) (optional): how many are due in all
  *
  * Hard-bounced contacts to review: one entry per address (its latest),
  * for addresses whose latest hard bounce is at least @days old and not
@@ -3378,21 +3465,11 @@ GPtrArray *
 bb_store_list_review_due (BbStore *self,
                           gint64   now,
                           guint    days,
+                          guint    limit,
+                          gint64  *n_due,
                           GError **error)
 {
-  g_autoptr (GRecMutexLocker) locker = NULL;
-  g_auto (Query) query = { 0 };
-
   g_return_val_if_fail (BB_IS_STORE (self), NULL);
 
-  locker = g_rec_mutex_locker_new (&self->lock);
-  /* the latest hard bounce of each address, if it is old enough: with
-   * max(), SQLite gives the id of the row that has the maximum (the
-   * index entries_hard_address covers the subquery) */
-  query_init (&query, "SELECT " BB_STORE_ENTRY_COLUMNS " FROM entries e WHERE e.id IN ("
-                      " SELECT id FROM (SELECT id, max(bounced_at) AS last FROM entries WHERE hard_bounce = 1"
-                      "  GROUP BY address) WHERE last <= ?)"
-                      " AND e.state NOT IN ('resolved', 'dead') ORDER BY e.bounced_at, e.id");
-  query_int (&query, now - (gint64) days * 86400);
-  return run_entry_query (self, &query, error);
+  return list_due (self, build_review_due, now, days, 0, limit, n_due, error);
 }

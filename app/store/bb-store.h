@@ -316,10 +316,14 @@ GPtrArray    *bb_store_list_retry_due        (BbStore             *self,
                                               gint64               now,
                                               guint                after_hours,
                                               guint                before_hours,
+                                              guint                limit,
+                                              gint64              *n_due,
                                               GError             **error);
 GPtrArray    *bb_store_list_review_due       (BbStore             *self,
                                               gint64               now,
                                               guint                days,
+                                              guint                limit,
+                                              gint64              *n_due,
                                               GError             **error);
 
 /* Export and import (bb-store-export.c) */
