@@ -23,11 +23,13 @@
  * parser (gmime-parser.c: boundary lines checked innermost first, the end
  * form before the plain one, optionally followed by linear white space;
  * the newline before a boundary line belongs to it; a boundary of an
- * enclosing multipart ends the inner ones), and each field is read by
- * GMime's own functions: the content type and the disposition by
- * g_mime_content_type_parse() and g_mime_content_disposition_parse(), the
- * transfer encoding by g_mime_content_encoding_from_string(), the content
- * decoded by g_mime_encoding_step().
+ * enclosing multipart ends the inner ones), and each field is decoded by
+ * GMime's own functions (unfolding, RFC 2047), the transfer encoding read
+ * by g_mime_content_encoding_from_string(), the content decoded by
+ * g_mime_encoding_step().  A plain Content-Type or Content-Disposition
+ * value (tokens and simple quoted strings) is split here as GMime's loose
+ * parameter parser splits it (bb_mime_type_read()); any other goes to
+ * g_mime_content_type_parse() or g_mime_content_disposition_parse().
  *
  * Only plainly regular structures are read here; for anything else
  * bb_mime_scan() returns %NULL and the caller hands the message to GMime:
