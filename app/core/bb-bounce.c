@@ -122,8 +122,10 @@ _bb_bounce_add_attachment (BbBounce   *self,
 {
   BbAttachment *attachment = g_new0 (BbAttachment, 1);
 
-  attachment->filename = g_strdup (filename);
-  attachment->content_type = g_strdup (content_type);
+  /* a file name decoded from a broken RFC 2231 or RFC 2047 value, or an
+   * 8-bit type, can be anything: every output wants UTF-8 */
+  attachment->filename = filename != NULL ? g_utf8_make_valid (filename, -1) : NULL;
+  attachment->content_type = content_type != NULL ? g_utf8_make_valid (content_type, -1) : NULL;
   attachment->size = size;
   g_ptr_array_add (self->attachments, attachment);
 }
