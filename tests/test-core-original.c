@@ -337,11 +337,14 @@ static const char *const cases[] = {
   "From: a@x.example\nContent-Disposition: inline\nContent-ID: <p@x>\nX-Content-Type: not/this\n\nbody\n",
   /* a NUL byte in the block */
   "From: a@x.example\nSubject: nul\0byte\n\nbody\n",
+  /* a block that runs to the end, with no blank line after it */
+  "From: a@x.example\nContent-Disposition: attachment; filename=a.txt",
+  "From: a@x.example\nContent-Type: text/plain\n",
   /* not a header block at all */
   "just some text\nwith no fields\n",
   "",
 };
-static const gsize lengths[] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, sizeof "From: a@x.example\nSubject: nul\0byte\n\nbody\n" - 1, 0, 0 };
+static const gsize lengths[] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, sizeof "From: a@x.example\nSubject: nul\0byte\n\nbody\n" - 1, 0, 0, 0, 0 };
 
 
 static BbOriginal *

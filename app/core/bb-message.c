@@ -648,7 +648,8 @@ is_content_field (const char *name,
  * same; the other fields are read by @block, and GMime builds no object
  * for them.
  *
- * Returns: (transfer full) (nullable): the top part
+ * Returns: (transfer full) (nullable): the top part, or %NULL: parse the
+ *   whole message
  */
 GMimeObject *
 bb_message_parse_body (BbHeaderBlock *block,
@@ -657,9 +658,16 @@ bb_message_parse_body (BbHeaderBlock *block,
 {
   gsize       offset = bb_header_block_get_body_offset (block);
   guint       n = bb_header_block_get_n_fields (block);
-  GByteArray *bytes = g_byte_array_sized_new (len - offset + 256);
+  GByteArray *bytes;
   g_autoptr (GMimeStream) stream = NULL;
   g_autoptr (GMimeParser) parser = NULL;
+
+  /* A block that runs to the end with no blank line after it is written
+   * out differently by GMime when parsed whole: leave it to that. */
+  if (!(offset >= 2 && data[offset - 1] == '\n' &&
+        (data[offset - 2] == '\n' || (offset >= 3 && data[offset - 2] == '\r' && data[offset - 3] == '\n'))))
+    return NULL;
+  bytes = g_byte_array_sized_new (len - offset + 256);
 
   for (guint i = 0; i < n; i++)
     {

@@ -218,7 +218,7 @@ bb_original_get_body (BbOriginal *self)
       if (self->block != NULL && !self->message_done &&
           self->len - bb_header_block_get_body_offset (self->block) <= LIGHT_BODY_MAX)
         self->body = bb_message_parse_body (self->block, self->data, self->len);
-      else
+      if (self->body == NULL)
         {
           GMimeMessage *message = bb_original_get_message (self);
           GMimeObject  *body = message != NULL ? g_mime_message_get_mime_part (message) : NULL;
