@@ -12,6 +12,7 @@
 #include "bb-header-block.h"
 #include "bb-message.h"
 #include "bb-mime-scan.h"
+#include "test-core-util.h"
 
 #include <locale.h>
 #include <string.h>
@@ -133,46 +134,31 @@ test_mime_type_values (void)
       g_error ("“%s”: %s plainly", dispositions[i].value, dispositions[i].plain ? "not read" : "read");
 }
 
+/* Every Content-Type and Content-Disposition field in the file at @path,
+ * parts included: a header block starts on any line "Content-…". */
 static void
-collect_values (const char *dir,
+collect_values (const char *path,
                 GPtrArray  *types_out,
                 GPtrArray  *dispositions_out)
 {
-  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
+  g_autofree char *data = NULL;
+  gsize            len = 0;
+  const char      *p;
 
-  if (d == NULL)
-    return;
-  while ((name = g_dir_read_name (d)) != NULL)
+  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+  for (p = data; p != NULL && p < data + len; p = memchr (p, '\n', data + len - p), p = p ? p + 1 : NULL)
     {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_autofree char *data = NULL;
-      gsize            len = 0;
-      const char      *p;
+      g_autoptr (BbHeaderBlock) block = NULL;
 
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        {
-          collect_values (path, types_out, dispositions_out);
-          continue;
-        }
-      if (!g_str_has_suffix (name, ".eml") || !g_file_get_contents (path, &data, &len, NULL))
+      if (g_ascii_strncasecmp (p, "Content-", 8) != 0)
         continue;
-      /* every Content-Type and Content-Disposition field in the file,
-       * parts included: each header block starts after a blank line */
-      for (p = data; p != NULL && p < data + len; p = memchr (p, '\n', data + len - p), p = p ? p + 1 : NULL)
-        {
-          g_autoptr (BbHeaderBlock) block = NULL;
-
-          if (g_ascii_strncasecmp (p, "Content-", 8) != 0)
-            continue;
-          block = bb_header_block_new (p, MIN ((gsize) (data + len - p), 4096));
-          if (block == NULL)
-            continue;
-          if (bb_header_block_get (block, "Content-Type") != NULL)
-            g_ptr_array_add (types_out, g_strdup (bb_header_block_get (block, "Content-Type")));
-          if (bb_header_block_get (block, "Content-Disposition") != NULL)
-            g_ptr_array_add (dispositions_out, g_strdup (bb_header_block_get (block, "Content-Disposition")));
-        }
+      block = bb_header_block_new (p, MIN ((gsize) (data + len - p), 4096));
+      if (block == NULL)
+        continue;
+      if (bb_header_block_get (block, "Content-Type") != NULL)
+        g_ptr_array_add (types_out, g_strdup (bb_header_block_get (block, "Content-Type")));
+      if (bb_header_block_get (block, "Content-Disposition") != NULL)
+        g_ptr_array_add (dispositions_out, g_strdup (bb_header_block_get (block, "Content-Disposition")));
     }
 }
 
@@ -182,10 +168,13 @@ test_mime_type_data (void)
 {
   g_autoptr (GPtrArray) type_values = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GPtrArray) disposition_values = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *root = g_test_build_filename (G_TEST_DIST, "data", NULL);
   guint plain = 0;
 
-  collect_values (root, type_values, disposition_values);
+  test_collect_eml_files (root, files);
+  for (guint i = 0; i < files->len; i++)
+    collect_values (g_ptr_array_index (files, i), type_values, disposition_values);
   g_assert_cmpuint (type_values->len, >, 300);
   for (guint i = 0; i < type_values->len; i++)
     plain += assert_like_gmime (g_ptr_array_index (type_values, i), FALSE);

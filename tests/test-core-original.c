@@ -13,6 +13,7 @@
 #include "bb-message.h"
 #include "bb-original.h"
 #include "scan-check.h"
+#include "test-core-util.h"
 
 #include <locale.h>
 #include <string.h>
@@ -194,26 +195,6 @@ assert_notice_like_gmime (const char *data,
   return notice->headers != NULL;
 }
 
-static void
-collect_files (const char *dir,
-               GPtrArray  *out)
-{
-  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  if (d == NULL)
-    return;
-  while ((name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        collect_files (path, out);
-      else if (g_str_has_suffix (name, ".eml"))
-        g_ptr_array_add (out, g_steal_pointer (&path));
-    }
-}
-
 static gboolean
 assert_parts_like_gmime (BbOriginal *original,
                          const char *label)
@@ -237,7 +218,7 @@ test_original_data (void)
   guint            n_scanned = 0, n_scanned_crlf = 0, attached_scanned = 0, whole_scanned = 0;
   guint            attached_whole = 0;
 
-  collect_files (root, files);
+  test_collect_eml_files (root, files);
   g_assert_cmpuint (files->len, >, 300);
   for (guint i = 0; i < files->len; i++)
     {
