@@ -11,6 +11,7 @@
 
 #include "bb-gmime-private.h"
 #include "bb-message.h"
+#include "bb-mime-scan.h"
 
 #include <string.h>
 
@@ -127,4 +128,80 @@ scan_check_original (BbOriginal *original,
   if (strcmp (html->str, gmime_html->str) != 0)
     return differ ("the original's HTML", html->str, gmime_html->str);
   return NULL;
+}
+
+/* Every parameter GMime found, as @ours gives it; when @ours read the
+ * value plainly, the same ones in the same order too. */
+static char *
+differ_params (const BbMimeType *ours,
+               gboolean          plain,
+               GMimeParamList   *params)
+{
+  int n = g_mime_param_list_length (params);
+
+  if (plain && (int) ours->n_params != n)
+    return g_strdup_printf ("%u parameters, GMime has %d", ours->n_params, n);
+  for (int i = 0; i < n; i++)
+    {
+      GMimeParam *p = g_mime_param_list_get_parameter_at (params, i);
+      const char *name = g_mime_param_get_name (p);
+      const char *value = g_mime_param_get_value (g_mime_param_list_get_parameter (params, name));
+
+      if (plain && strcmp (ours->names[i], name) != 0)
+        return differ ("a parameter's name", ours->names[i], name);
+      if (g_strcmp0 (bb_mime_type_get_parameter (ours, name), value) != 0)
+        return differ (name, bb_mime_type_get_parameter (ours, name), value);
+    }
+  return NULL;
+}
+
+/**
+ * scan_check_type:
+ * @value: a decoded Content-Type value, or Content-Disposition value when
+ *   @is_disposition
+ * @plain: (out): whether bb_mime_type_read() read it plainly
+ *
+ * bb_mime_type_read() against GMime's parse of @value: the same type and
+ * subtype (or disposition), the same parameters.
+ *
+ * Returns: (nullable): the first difference, or %NULL
+ */
+char *
+scan_check_type (const char *value,
+                 gboolean    is_disposition,
+                 gboolean   *plain)
+{
+  BbMimeType       ours;
+  g_autofree char *difference = NULL;
+
+  *plain = bb_mime_type_read (&ours, value, is_disposition);
+  if (is_disposition)
+    {
+      g_autoptr (GMimeContentDisposition) d = g_mime_content_disposition_parse (bb_message_parser_options (), value);
+      const char *gmime = g_mime_content_disposition_get_disposition (d);
+
+      if (g_strcmp0 (bb_mime_type_get_disposition (&ours), gmime) != 0)
+        difference = differ ("the disposition", bb_mime_type_get_disposition (&ours), gmime);
+      else
+        difference = differ_params (&ours, *plain, g_mime_content_disposition_get_parameters (d));
+    }
+  else
+    {
+      g_autoptr (GMimeContentType) ct = g_mime_content_type_parse (bb_message_parser_options (), value);
+      const char *type = g_mime_content_type_get_media_type (ct);
+      const char *subtype = g_mime_content_type_get_media_subtype (ct);
+      const char *kinds[][2] = { { "text", "plain" }, { "multipart", "*" }, { "*", "rfc822" }, { type, subtype } };
+
+      if (*plain && (g_strcmp0 (ours.type, type) != 0 || g_strcmp0 (ours.subtype, subtype) != 0))
+        difference = g_strdup_printf ("the type is %s/%s, GMime has %s/%s", ours.type, ours.subtype, type, subtype);
+      for (guint k = 0; k < G_N_ELEMENTS (kinds) && difference == NULL; k++)
+        if (bb_mime_type_is (&ours, kinds[k][0], kinds[k][1]) != g_mime_content_type_is_type (ct, kinds[k][0], kinds[k][1]))
+          difference = g_strdup_printf ("is %s/%s: %d, GMime says %d", kinds[k][0], kinds[k][1],
+                                        bb_mime_type_is (&ours, kinds[k][0], kinds[k][1]),
+                                        g_mime_content_type_is_type (ct, kinds[k][0], kinds[k][1]));
+      if (difference == NULL)
+        difference = differ_params (&ours, *plain, g_mime_content_type_get_parameters (ct));
+    }
+  bb_mime_type_clear (&ours);
+  return g_steal_pointer (&difference);
 }

@@ -18,5 +18,8 @@ char *scan_check_notice   (const char *data,
                            gboolean   *scanned);
 char *scan_check_original (BbOriginal *original,
                            gboolean   *scanned);
+char *scan_check_type     (const char *value,
+                           gboolean    is_disposition,
+                           gboolean   *plain);
 
 G_END_DECLS
